@@ -1,0 +1,12 @@
+import type { AnyCheck } from '../core/check';
+import { AKS_CHECKS } from './aks';
+import { EKS_CHECKS } from './eks';
+import { GKE_CHECKS } from './gke';
+
+/** The catalog: every check of every provider. */
+export const ALL_CHECKS: readonly AnyCheck[] = [...EKS_CHECKS, ...GKE_CHECKS, ...AKS_CHECKS];
+
+/** A check by its id or one of its aliases. */
+export function findCheck(id: string): AnyCheck | undefined {
+  return ALL_CHECKS.find((c) => c.meta.id === id || (c.meta.aliases ?? []).includes(id));
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { EKS_VERSION_CALENDAR } from './calendars/eks-versions';
+import { VersionCalendar } from './version-calendar';
+
+export const EKS_LOG_TYPES = [
+  'api',
+  'audit',
+  'authenticator',
+  'controllerManager',
+  'scheduler',
+] as const;
+export const EksLogType = z.enum(EKS_LOG_TYPES);
+
+export const EksConfig = z.strictObject({
+  /** Control-plane log types that must all be enabled (CIS EKS 2.1.1 remediation enables all five). */
+  requiredLogTypes: z
+    .array(EksLogType)
+    .min(1)
+    .default([...EKS_LOG_TYPES]),
+  /**
+   * A public-endpoint CIDR whose prefix is shorter than this many bits counts as open to the
+   * internet (`0.0.0.0/0`, `0.0.0.0/1`, `10.0.0.0/4`...). Default /8.
+   */
+  openCidrMinPrefix: z.number().int().min(1).max(32).default(8),
+  /** Used when live DescribeClusterVersions data is not in the snapshot (offline input). */
+  versionCalendar: VersionCalendar.default(EKS_VERSION_CALENDAR),
+});
+export type EksConfig = z.infer<typeof EksConfig>;

@@ -1,0 +1,22 @@
+import { type Target, targetLabel } from '../core/target';
+import type { RunRef } from './types';
+
+/** `runs/date=YYYY-MM-DD/run=<id>/`: partitioned by day for Athena. */
+export function runPrefix(run: RunRef): string {
+  return `runs/date=${run.date}/run=${run.runId}/`;
+}
+
+/** A target's folder name: its label with characters S3 and Athena dislike replaced. */
+export function targetSlug(target: Target): string {
+  return targetLabel(target).replace(/[^A-Za-z0-9._-]+/g, '_');
+}
+
+export const keys = {
+  targets: (run: RunRef) => `${runPrefix(run)}targets.json`,
+  targetPrefix: (run: RunRef, t: Target) => `${runPrefix(run)}targets/${targetSlug(t)}/`,
+  snapshot: (run: RunRef, t: Target) => `${keys.targetPrefix(run, t)}snapshot.json`,
+  targetFindings: (run: RunRef, t: Target) => `${keys.targetPrefix(run, t)}findings.json`,
+  targetResult: (run: RunRef, t: Target) => `${keys.targetPrefix(run, t)}result.json`,
+  findings: (run: RunRef) => `${runPrefix(run)}findings.json`,
+  summary: (run: RunRef) => `${runPrefix(run)}run-summary.json`,
+};

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { CollectionError } from '../core/snapshot';
+import { Target } from '../core/target';
+
+/**
+ * The contract between the three steps of a run. Steps hand each other S3 keys, never the
+ * data: Lambda (Step Functions) and the CLI (in-process) run exactly these steps.
+ */
+
+/** Identifies one audit run; `date` is the UTC day the run started. */
+export const RunRef = z.strictObject({
+  runId: z.string().regex(/^[A-Za-z0-9._-]{1,80}$/),
+  date: z.iso.date(),
+});
+export type RunRef = z.infer<typeof RunRef>;
+
+/** Output of `discover`: the run and its targets (also stored at `targetsKey`). */
+export const DiscoverOutput = z.strictObject({
+  run: RunRef,
+  targetsKey: z.string(),
+  targets: z.array(Target),
+});
+export type DiscoverOutput = z.infer<typeof DiscoverOutput>;
+
+/** Input of `audit-target`: one Distributed Map item. */
+export const AuditTargetInput = z.strictObject({ run: RunRef, target: Target });
+export type AuditTargetInput = z.infer<typeof AuditTargetInput>;
+
+/**
+ * What `audit-target` stores at `resultKey` (and returns): ok = everything collected,
+ * partial = some calls failed (named in `errors` and in the snapshots), failed = nothing audited.
+ */
+export const TargetResult = z.strictObject({
+  run: RunRef,
+  target: Target,
+  status: z.enum(['ok', 'partial', 'failed']),
+  clusters: z.number().int().nonnegative(),
+  findings: z.number().int().nonnegative(),
+  snapshotKey: z.string(),
+  findingsKey: z.string(),
+  errors: z.array(CollectionError),
+});
+export type TargetResult = z.infer<typeof TargetResult>;
+
+export const AuditTargetOutput = z.strictObject({ resultKey: z.string() });
+export type AuditTargetOutput = z.infer<typeof AuditTargetOutput>;
+
+/**
+ * Input of `publish`: the run. Publish reads `targets.json` and every target's result; a
+ * discovered target without a result (its Lambda failed after retries) is a failed target.
+ */
+export const PublishInput = z.strictObject({ run: RunRef });
+export type PublishInput = z.infer<typeof PublishInput>;
+
+/** Where a run's objects live in the findings bucket (and under a local `--out`). */
+export interface ObjectStore {
+  put(key: string, body: string, contentType: string): Promise<void>;
+  /** The object's text, or `undefined` when there is no such key. */
+  get(key: string): Promise<string | undefined>;
+  /** Every key under the prefix. */
+  list(prefix: string): Promise<string[]>;
+}
