@@ -1,0 +1,24 @@
+import type { EKSClientConfig } from '@aws-sdk/client-eks';
+
+/** An identity or an identity provider, as every AWS SDK v3 client accepts it. */
+export type AwsCredentials = NonNullable<EKSClientConfig['credentials']>;
+
+export interface AwsCollectorOptions {
+  /** One base URL for every AWS client (a local stand-in of the APIs); default: the real endpoints. */
+  endpoint?: string;
+  /** Default: the SDK's default credential chain (env, SSO, profiles, instance/container role). */
+  credentials?: AwsCredentials;
+  /** A named profile of the shared config files, for the default chain. */
+  profile?: string;
+  /** SDK retry budget per call (default: the SDK's, 3). */
+  maxAttempts?: number;
+  /**
+   * Role assumed in each target account that is not the caller's own
+   * (`arn:<partition>:iam::<account>:role/<roleName>`). A target's own `roleArn` wins.
+   */
+  assumeRole?: { roleName: string; externalId?: string };
+  /** Clusters described at the same time within one target (default 4). */
+  concurrency?: number;
+  /** The clock stamped on snapshots as `collectedAt` (default: the system clock). */
+  now?: () => Date;
+}

@@ -1,0 +1,182 @@
+import {
+  type Cluster,
+  DescribeClusterCommand,
+  EKSClient,
+  type EKSClientConfig,
+  paginateListClusters,
+} from '@aws-sdk/client-eks';
+import { STSClient } from '@aws-sdk/client-sts';
+import type { Collector, TargetCollection } from '../../core/collector';
+import { mapLimit } from '../../core/map-limit';
+import type { CollectionError, Part } from '../../core/snapshot';
+import type { EksClusterVersion, EksSnapshot } from '../../core/snapshot-eks';
+import type { AwsTarget } from '../../core/target';
+import { toWire } from '../../core/wire';
+import { assumeRoleCredentials } from './assume-role';
+import { type CallerIdentity, callerIdentity } from './caller-identity';
+import { collectClusterVersions } from './collect-cluster-versions';
+import { collectNodegroups } from './collect-nodegroups';
+import { toCollectionError } from './collection-error';
+import type { AwsCollectorOptions, AwsCredentials } from './collector-options';
+import { eksRef } from './eks-ref';
+
+const DEFAULT_CONCURRENCY = 4;
+
+type ClientConfig = Pick<
+  EKSClientConfig,
+  'region' | 'endpoint' | 'profile' | 'maxAttempts' | 'credentials'
+>;
+
+/**
+ * Collects every EKS cluster of an AWS account+region: ListClusters → DescribeCluster, with
+ * each cluster's node groups and the region's DescribeClusterVersions. A call that fails for one
+ * cluster is recorded (as a target error when the cluster itself could not be described, else in
+ * the cluster's part) and the other clusters complete.
+ */
+export function createAwsCollector(opts: AwsCollectorOptions = {}): Collector {
+  const now = opts.now ?? (() => new Date());
+  const concurrency = opts.concurrency ?? DEFAULT_CONCURRENCY;
+  /** DescribeClusterVersions is the same for every account of a region: one call per region. */
+  const versionsByRegion = new Map<string, Promise<Part<EksClusterVersion[]>>>();
+  let caller: Promise<CallerIdentity> | undefined;
+
+  const clientConfig = (region: string, credentials?: AwsCredentials): ClientConfig => ({
+    region,
+    ...(opts.endpoint === undefined ? {} : { endpoint: opts.endpoint }),
+    ...(opts.profile === undefined ? {} : { profile: opts.profile }),
+    ...(opts.maxAttempts === undefined ? {} : { maxAttempts: opts.maxAttempts }),
+    ...(credentials === undefined ? {} : { credentials }),
+  });
+
+  const whoAmI = (region: string): Promise<CallerIdentity> => {
+    if (caller === undefined) {
+      const sts = new STSClient(clientConfig(region, opts.credentials));
+      caller = callerIdentity(sts).finally(() => sts.destroy());
+      caller.catch(() => {
+        caller = undefined;
+      });
+    }
+    return caller;
+  };
+
+  /** The role to assume for a target, or undefined to use the caller's own credentials. */
+  const roleFor = async (target: AwsTarget): Promise<string | undefined> => {
+    if (target.roleArn !== undefined) return target.roleArn;
+    if (opts.assumeRole === undefined) return undefined;
+    const me = await whoAmI(target.region);
+    if (me.account === target.account) return undefined;
+    return `arn:${me.partition}:iam::${target.account}:role/${opts.assumeRole.roleName}`;
+  };
+
+  const versionsFor = (region: string, eks: EKSClient): Promise<Part<EksClusterVersion[]>> => {
+    let versions = versionsByRegion.get(region);
+    if (versions === undefined) {
+      versions = collectClusterVersions(eks);
+      versionsByRegion.set(region, versions);
+      // A failure (e.g. denied in one account) is not shared: the next target asks again.
+      void versions.then((part) => {
+        if (part.state === 'failed') versionsByRegion.delete(region);
+      });
+    }
+    return versions;
+  };
+
+  const collectTarget = async (target: AwsTarget): Promise<TargetCollection> => {
+    const fail = (error: CollectionError): TargetCollection => ({
+      target,
+      snapshots: [],
+      errors: [error],
+    });
+
+    let roleArn: string | undefined;
+    try {
+      roleArn = await roleFor(target);
+    } catch (error) {
+      return fail(toCollectionError('sts:GetCallerIdentity', error));
+    }
+    let sts: STSClient | undefined;
+    let credentials = opts.credentials;
+    if (roleArn !== undefined) {
+      sts = new STSClient(clientConfig(target.region, opts.credentials));
+      const assumed = assumeRoleCredentials(sts, roleArn, {
+        ...(opts.assumeRole?.externalId === undefined
+          ? {}
+          : { externalId: opts.assumeRole.externalId }),
+        now,
+      });
+      try {
+        await assumed();
+      } catch (error) {
+        sts.destroy();
+        return fail(toCollectionError('sts:AssumeRole', error, roleArn));
+      }
+      credentials = assumed;
+    }
+
+    const eks = new EKSClient(clientConfig(target.region, credentials));
+    try {
+      return await collectClusters(target, eks);
+    } finally {
+      eks.destroy();
+      sts?.destroy();
+    }
+  };
+
+  const collectClusters = async (target: AwsTarget, eks: EKSClient): Promise<TargetCollection> => {
+    const names: string[] = [];
+    try {
+      for await (const page of paginateListClusters({ client: eks }, {})) {
+        names.push(...(page.clusters ?? []));
+      }
+    } catch (error) {
+      return { target, snapshots: [], errors: [toCollectionError('eks:ListClusters', error)] };
+    }
+    if (names.length === 0) return { target, snapshots: [], errors: [] };
+
+    const versions = versionsFor(target.region, eks);
+    const results = await mapLimit(names, concurrency, async (name) => {
+      let cluster: Cluster | undefined;
+      try {
+        cluster = (await eks.send(new DescribeClusterCommand({ name }))).cluster;
+      } catch (error) {
+        return { error: toCollectionError('eks:DescribeCluster', error, name) };
+      }
+      if (cluster === undefined) {
+        return {
+          error: {
+            operation: 'eks:DescribeCluster',
+            resource: name,
+            code: 'EmptyResponse',
+            message: 'the response has no cluster',
+          },
+        };
+      }
+      const collectedAt = now().toISOString();
+      const wire = toWire(cluster);
+      const nodegroups = await collectNodegroups(eks, name);
+      const snapshot: EksSnapshot = {
+        provider: 'eks',
+        ref: eksRef(wire, { account: target.account, region: target.region }),
+        source: { kind: 'api', collectedAt },
+        cluster: wire,
+        parts: { nodegroups, clusterVersions: await versions },
+      };
+      return { snapshot };
+    });
+
+    return {
+      target,
+      snapshots: results.flatMap((r) => ('snapshot' in r ? [r.snapshot] : [])),
+      errors: results.flatMap((r) => ('error' in r ? [r.error] : [])),
+    };
+  };
+
+  return {
+    collect(target) {
+      if (target.cloud !== 'aws') {
+        throw new Error(`the AWS collector cannot collect a ${target.cloud} target`);
+      }
+      return collectTarget(target);
+    },
+  };
+}

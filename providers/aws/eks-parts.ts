@@ -1,0 +1,24 @@
+import { notCollected } from '../../core/snapshot';
+import type { EksParts } from '../../core/snapshot-eks';
+
+/**
+ * Every part of an EKS snapshot, with the API operations that fill it. Typed as a record over
+ * `keyof EksParts` so that a new part cannot be added without saying how it is collected, and
+ * readers of inputs that lack it (exports, older snapshot files) mark it `not_collected`.
+ */
+export const EKS_PART_OPERATIONS: Readonly<Record<keyof EksParts, readonly string[]>> = {
+  nodegroups: ['eks:ListNodegroups', 'eks:DescribeNodegroup'],
+  clusterVersions: ['eks:DescribeClusterVersions'],
+};
+
+export const EKS_PART_NAMES = Object.keys(EKS_PART_OPERATIONS) as (keyof EksParts)[];
+
+/** Every part `not_collected`, each with the reason naming what the input lacks. */
+export function eksPartsNotCollected(inputKind: string): EksParts {
+  const entries = EKS_PART_NAMES.map((name) => [
+    name,
+    notCollected(`${inputKind} does not contain ${name} (${EKS_PART_OPERATIONS[name].join(', ')})`),
+  ]);
+  // Every key of EksParts is in EKS_PART_NAMES, each with a not_collected part.
+  return Object.fromEntries(entries) as EksParts;
+}
