@@ -10,6 +10,21 @@ export function describeClusterExample(): EksCluster {
   return fixture<{ cluster: EksCluster }>('aws/eks/describe-cluster.json').cluster;
 }
 
+/** The `cluster` of another real DescribeCluster-shaped example under test/fixtures/aws/eks. */
+export function clusterExample(file: 'delete-cluster.json' | 'create-cluster.2.json'): EksCluster {
+  return fixture<{ cluster: EksCluster }>(`aws/eks/${file}`).cluster;
+}
+
+/** The `encryptionConfig` list the AWS CLI docs associate with a cluster (a real request value). */
+export function encryptionConfigExample(): NonNullable<EksCluster['encryptionConfig']> {
+  const { update } = fixture<{ update: { params: { type: string; value: string }[] } }>(
+    'aws/eks/associate-encryption-config.json',
+  );
+  const param = update.params.find((p) => p.type === 'EncryptionConfig');
+  if (!param) throw new Error('associate-encryption-config.json has no EncryptionConfig param');
+  return JSON.parse(param.value) as NonNullable<EksCluster['encryptionConfig']>;
+}
+
 /** A snapshot of `cluster` (default: the docs example), with parts not collected unless given. */
 export function eksSnapshot(
   cluster: EksCluster = describeClusterExample(),
