@@ -1,0 +1,254 @@
+import type {
+  AwsSecurityFinding,
+  ComplianceStatus,
+  Partition,
+  Resource,
+  SeverityLabel,
+} from '@aws-sdk/client-securityhub';
+import type { Status } from '../core/check';
+import type { Finding } from '../core/finding';
+import type { Severity } from '../core/severity';
+
+/**
+ * The one place a Finding becomes an AWS Security Finding Format object. Limits are those of
+ * the ASFF member docs (the service model has only the `.*\S.*` pattern): Title 256,
+ * Description 1024, Remediation text 512, ProductFields value 2048, Details.Other value 1024,
+ * Resource.Region 16, Id/GeneratorId 512.
+ */
+export const ASFF_LIMITS = {
+  id: 512,
+  title: 256,
+  description: 1024,
+  recommendationText: 512,
+  productFieldValue: 2048,
+  otherDetailValue: 1024,
+  resourceRegion: 16,
+  resourceId: 512,
+  relatedRequirement: 64,
+  relatedRequirements: 32,
+  types: 50,
+  resources: 32,
+} as const;
+
+export const ASFF_SCHEMA_VERSION = '2018-10-08';
+
+/** Where and when findings are imported. */
+export interface AsffContext {
+  /** The AWS account that imports the findings; it must be the caller's account. */
+  account: string;
+  /** The Security Hub Region the findings are imported into. */
+  region: string;
+  partition: Partition;
+  /** When this run observed the finding (UpdatedAt, LastObservedAt). */
+  observedAt: Date;
+  /** When the finding was first observed; without run state it is `observedAt`. */
+  firstObservedAt?: Date;
+}
+
+/** The custom-integration product of the importing account (no subscription needed). */
+export function productArn(ctx: Pick<AsffContext, 'partition' | 'region' | 'account'>): string {
+  return `arn:${ctx.partition}:securityhub:${ctx.region}:${ctx.account}:product/${ctx.account}/default`;
+}
+
+/**
+ * Compliance.Status per result status (decision, after the ASFF `Compliance.Status` docs):
+ * - `pass` → PASSED, `fail` → FAILED.
+ * - `unknown` → WARNING: the docs define WARNING as "some information is missing", which is
+ *   what `unknown` means here (a denied or failed call). NOT_AVAILABLE would hide it: Security
+ *   Hub treats NOT_AVAILABLE as "check could not run / not applicable" and may archive it.
+ * - `not_applicable` → NOT_AVAILABLE, the status the docs give to NOT_APPLICABLE evaluations.
+ */
+export const COMPLIANCE_STATUS: Readonly<Record<Status, ComplianceStatus>> = {
+  pass: 'PASSED',
+  fail: 'FAILED',
+  unknown: 'WARNING',
+  not_applicable: 'NOT_AVAILABLE',
+};
+
+const LABEL: Readonly<Record<Severity, SeverityLabel>> = {
+  critical: 'CRITICAL',
+  high: 'HIGH',
+  medium: 'MEDIUM',
+  low: 'LOW',
+  informational: 'INFORMATIONAL',
+};
+
+/**
+ * A failure, and an unverifiable control, keep the check's severity (a security team must see
+ * that a critical control could not be read); a pass or a not-applicable result is
+ * INFORMATIONAL, as the ASFF severity guidance says for passed checks.
+ */
+export function severityLabel(finding: Pick<Finding, 'status' | 'severity'>): SeverityLabel {
+  return finding.status === 'fail' || finding.status === 'unknown'
+    ? LABEL[finding.severity]
+    : 'INFORMATIONAL';
+}
+
+/** Cuts `text` to `max` characters, marking the cut with "..." (never empty). */
+export function truncate(text: string, max: number): string {
+  const value = text.trim().length > 0 ? text : '-';
+  return value.length <= max ? value : `${value.slice(0, max - 3)}...`;
+}
+
+const BASE_TYPE = 'Software and Configuration Checks/Industry and Regulatory Standards';
+
+/** `cis-eks-1.8.0` → `CIS EKS Benchmark v1.8.0`; other framework ids stay as they are. */
+export function frameworkLabel(frameworkId: string): string {
+  const cis = /^cis-([a-z]+)-(\d+(?:\.\d+)*)$/.exec(frameworkId);
+  return cis ? `CIS ${cis[1]?.toUpperCase()} Benchmark v${cis[2]}` : frameworkId;
+}
+
+/** ASFF `Types`: the standards taxonomy, one classifier per CIS benchmark the check maps to. */
+export function findingTypes(finding: Pick<Finding, 'frameworks'>): string[] {
+  const cis = Object.keys(finding.frameworks)
+    .filter((id) => id.startsWith('cis-'))
+    .sort()
+    .map((id) => `${BASE_TYPE}/${frameworkLabel(id)}`);
+  return cis.length > 0 ? cis.slice(0, ASFF_LIMITS.types) : [BASE_TYPE];
+}
+
+/** `CIS EKS Benchmark v1.8.0/5.4.2`, CIS first, as Security Hub writes its own requirements. */
+export function relatedRequirements(finding: Pick<Finding, 'frameworks'>): string[] {
+  const ids = Object.keys(finding.frameworks).sort(
+    (a, b) => Number(b.startsWith('cis-')) - Number(a.startsWith('cis-')) || a.localeCompare(b),
+  );
+  return ids
+    .flatMap((id) =>
+      (finding.frameworks[id] ?? []).map((req) =>
+        truncate(`${frameworkLabel(id)}/${req}`, ASFF_LIMITS.relatedRequirement),
+      ),
+    )
+    .slice(0, ASFF_LIMITS.relatedRequirements);
+}
+
+const PARTITIONS: readonly string[] = ['aws', 'aws-cn', 'aws-us-gov', 'aws-us-iso', 'aws-us-iso-b'];
+
+function otherDetails(fields: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(fields)) {
+    if (v !== undefined && v.length > 0) out[k] = truncate(v, ASFF_LIMITS.otherDetailValue);
+  }
+  return out;
+}
+
+/**
+ * The cluster as an ASFF resource. EKS is the native `AwsEksCluster` with its partition and
+ * Region. GKE and AKS are `Other` (the model's type for resources it does not know) with no
+ * Partition and no Region: GCP/Azure locations can exceed Region's 16 characters, and they are
+ * not AWS Regions; the location is in Details.Other instead.
+ */
+export function clusterResource(finding: Finding): Resource {
+  const id = truncate(finding.resourceId, ASFF_LIMITS.resourceId);
+  if (finding.provider === 'eks') {
+    const partition = /^arn:([a-z-]+):/.exec(finding.resourceId)?.[1];
+    const resource: Resource = {
+      Type: 'AwsEksCluster',
+      Id: id,
+      Details: { AwsEksCluster: { Arn: finding.resourceId, Name: finding.resourceName } },
+    };
+    if (partition && PARTITIONS.includes(partition)) resource.Partition = partition as Partition;
+    if (finding.region.length <= ASFF_LIMITS.resourceRegion) resource.Region = finding.region;
+    return resource;
+  }
+  const accountKey = finding.provider === 'gke' ? 'project' : 'subscription';
+  return {
+    Type: 'Other',
+    Id: id,
+    Details: {
+      Other: otherDetails({
+        cloud: finding.cloud,
+        service: finding.provider.toUpperCase(),
+        [accountKey]: finding.account,
+        location: finding.region,
+        clusterName: finding.resourceName,
+      }),
+    },
+  };
+}
+
+/** A sub-resource the result is about (node group, IAM role...), as a second resource. */
+function subjectResource(finding: Finding): Resource | undefined {
+  const { subject } = finding;
+  if (!subject) return undefined;
+  return {
+    Type: 'Other',
+    Id: truncate(subject.id, ASFF_LIMITS.resourceId),
+    Details: {
+      Other: otherDetails({
+        type: subject.type,
+        name: subject.name,
+        cluster: finding.resourceId,
+      }),
+    },
+  };
+}
+
+function productFields(finding: Finding): Record<string, string> {
+  const v = (s: string) => truncate(s, ASFF_LIMITS.productFieldValue);
+  const fields: Record<string, string> = {
+    'mk8s-audit/checkId': finding.checkId,
+    'mk8s-audit/status': finding.status,
+    'mk8s-audit/severity': finding.severity,
+    'mk8s-audit/provider': finding.provider,
+    'mk8s-audit/cloud': finding.cloud,
+    'mk8s-audit/family': finding.family,
+    'mk8s-audit/categories': finding.categories.join(','),
+    'mk8s-audit/account': finding.account,
+    'mk8s-audit/location': finding.region,
+    'mk8s-audit/clusterName': finding.resourceName,
+    'mk8s-audit/clusterId': finding.resourceId,
+    'mk8s-audit/evidence': JSON.stringify(finding.evidence),
+  };
+  if (finding.subject) {
+    fields['mk8s-audit/subjectType'] = finding.subject.type;
+    fields['mk8s-audit/subjectId'] = finding.subject.id;
+  }
+  return Object.fromEntries(Object.entries(fields).map(([k, value]) => [k, v(value)]));
+}
+
+function recommendationText(finding: Finding): string {
+  const { summary, cli } = finding.remediation;
+  return truncate(cli ? `${summary} CLI: ${cli}` : summary, ASFF_LIMITS.recommendationText);
+}
+
+/** Finding → AwsSecurityFinding. Deterministic for a given finding and context. */
+export function toAsff(finding: Finding, ctx: AsffContext): AwsSecurityFinding {
+  const observed = ctx.observedAt.toISOString();
+  const first = (ctx.firstObservedAt ?? ctx.observedAt).toISOString();
+  const label = severityLabel(finding);
+  const types = findingTypes(finding);
+  const subject = subjectResource(finding);
+  const requirements = relatedRequirements(finding);
+  return {
+    SchemaVersion: ASFF_SCHEMA_VERSION,
+    Id: truncate(finding.id, ASFF_LIMITS.id),
+    ProductArn: productArn(ctx),
+    ProductName: 'mk8s-audit',
+    CompanyName: 'mk8s-audit',
+    GeneratorId: truncate(finding.checkId, ASFF_LIMITS.id),
+    AwsAccountId: ctx.account,
+    Types: types,
+    FirstObservedAt: first,
+    LastObservedAt: observed,
+    CreatedAt: first,
+    UpdatedAt: observed,
+    Severity: { Label: label, Original: finding.severity },
+    Title: truncate(finding.title, ASFF_LIMITS.title),
+    Description: truncate(finding.message, ASFF_LIMITS.description),
+    Remediation: {
+      Recommendation: {
+        Text: recommendationText(finding),
+        ...(finding.remediation.url ? { Url: finding.remediation.url } : {}),
+      },
+    },
+    ProductFields: productFields(finding),
+    Resources: subject ? [clusterResource(finding), subject] : [clusterResource(finding)],
+    Compliance: {
+      Status: COMPLIANCE_STATUS[finding.status],
+      SecurityControlId: finding.checkId,
+      ...(requirements.length > 0 ? { RelatedRequirements: requirements } : {}),
+    },
+    RecordState: 'ACTIVE',
+    FindingProviderFields: { Severity: { Label: label, Original: finding.severity }, Types: types },
+  };
+}
