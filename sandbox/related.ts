@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/**
+ * Schemas of the `related` objects an estate may hold, per cloud and level. A route that serves
+ * a related object adds its key here (one line) and reads it back with `relatedOf` (state.ts);
+ * the estate loader rejects keys that are not listed, naming them, so typos do not pass silently.
+ *
+ * Values are written in the wire format of the API that returns them.
+ */
+export const RELATED_SCHEMAS = {
+  aws: {
+    account: {} as Record<string, z.ZodType>,
+    region: {} as Record<string, z.ZodType>,
+    cluster: {} as Record<string, z.ZodType>,
+  },
+  gcp: {
+    project: {} as Record<string, z.ZodType>,
+    cluster: {} as Record<string, z.ZodType>,
+  },
+  azure: {
+    subscription: {} as Record<string, z.ZodType>,
+    cluster: {} as Record<string, z.ZodType>,
+  },
+};
+
+export type RelatedLevel =
+  | ['aws', keyof typeof RELATED_SCHEMAS.aws]
+  | ['gcp', keyof typeof RELATED_SCHEMAS.gcp]
+  | ['azure', keyof typeof RELATED_SCHEMAS.azure];
+
+/** Schemas registered for a level. */
+export function relatedSchemas(level: RelatedLevel): Record<string, z.ZodType> {
+  const [cloud, where] = level;
+  const byCloud = RELATED_SCHEMAS[cloud] as Record<string, Record<string, z.ZodType>>;
+  return byCloud[where] ?? {};
+}
+
+/** The `related` field of an estate object: keys validated against `RELATED_SCHEMAS`. */
+export function relatedField(level: RelatedLevel) {
+  return z
+    .record(z.string(), z.unknown())
+    .superRefine((value, ctx) => {
+      const schemas = relatedSchemas(level);
+      for (const [key, v] of Object.entries(value)) {
+        const schema = schemas[key];
+        if (!schema) {
+          const known = Object.keys(schemas);
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: `unknown related object for ${level.join(' ')} (known: ${known.length > 0 ? known.join(', ') : 'none yet'})`,
+          });
+          continue;
+        }
+        const r = schema.safeParse(v);
+        if (!r.success) {
+          for (const issue of r.error.issues) {
+            ctx.addIssue({ code: 'custom', path: [key, ...issue.path], message: issue.message });
+          }
+        }
+      }
+    })
+    .optional();
+}

@@ -1,0 +1,63 @@
+import type { EstateInput } from '../../../sandbox/estate';
+import { fixture } from '../../fixture';
+
+export const ACCOUNT_A = '111122223333';
+export const ACCOUNT_B = '444455556666';
+export const REGION = 'us-east-2';
+
+type Json = Record<string, unknown>;
+
+/** The CLI docs' DescribeCluster example renamed into `account`/`region` as `name`. */
+export function eksCluster(name: string, account = ACCOUNT_A, region = REGION): Json {
+  const cluster = fixture<{ cluster: Json }>('aws/eks/describe-cluster.json').cluster;
+  return { ...cluster, name, arn: `arn:aws:eks:${region}:${account}:cluster/${name}` };
+}
+
+/** The CLI docs' DescribeNodegroup example, as a node group of `cluster`. */
+export function eksNodegroup(cluster: string, name: string): Json {
+  const ng = fixture<{ nodegroup: Json }>('aws/eks/describe-nodegroup.json').nodegroup;
+  return { ...ng, clusterName: cluster, nodegroupName: name };
+}
+
+/** Account A with `count` clusters (`c01`…) in us-east-2, each with two node groups; account B empty. */
+export function awsEstate(count = 7): EstateInput {
+  const names = Array.from({ length: count }, (_, i) => `c${String(i + 1).padStart(2, '0')}`);
+  return {
+    aws: {
+      callerAccount: ACCOUNT_A,
+      organization: { managementAccount: ACCOUNT_A },
+      clusterVersions: [
+        {
+          clusterVersion: '1.33',
+          defaultVersion: true,
+          releaseDate: '2025-05-29T00:00:00Z',
+          endOfStandardSupportDate: '2026-07-29T00:00:00Z',
+          endOfExtendedSupportDate: '2027-07-29T00:00:00Z',
+          versionStatus: 'STANDARD_SUPPORT',
+        },
+        {
+          clusterVersion: '1.26',
+          defaultVersion: false,
+          releaseDate: '2023-04-11T00:00:00Z',
+          endOfStandardSupportDate: '2024-06-11T00:00:00Z',
+          endOfExtendedSupportDate: '2025-06-11T00:00:00Z',
+          versionStatus: 'UNSUPPORTED',
+        },
+      ],
+      accounts: {
+        [ACCOUNT_A]: {
+          name: 'security-tooling',
+          regions: {
+            [REGION]: {
+              clusters: names.map((n) => ({
+                cluster: eksCluster(n),
+                nodegroups: [eksNodegroup(n, 'ng-a'), eksNodegroup(n, 'ng-b')],
+              })),
+            },
+          },
+        },
+        [ACCOUNT_B]: { name: 'workloads', enabledRegions: ['eu-west-1'], regions: {} },
+      },
+    },
+  };
+}
