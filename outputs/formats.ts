@@ -1,0 +1,136 @@
+import type { Finding } from '../core/finding';
+import type { ObjectStore } from '../pipeline/types';
+import { renderCsv } from './csv';
+import { renderOcsf } from './ocsf';
+import { renderReport } from './report/render';
+import type { ReportFramework, RunHistoryEntry } from './report/types';
+
+/**
+ * The output formats: name (as given to `--format`) → file name, content type and renderer.
+ * The CLI (`--out`, key prefix '') and the pipeline (S3, prefix `runs/date=.../run=.../`) both
+ * write through `writeFormats`, so a run's files have the same names everywhere.
+ */
+
+export interface FormatOptions {
+  /** Prepended to each file name: '' for a local `--out`, the run prefix in S3. */
+  prefix?: string;
+  /** The run's time (OCSF `time`). */
+  time: Date;
+  /** This tool's version (OCSF `metadata.product.version`). */
+  productVersion: string;
+  run?: { runId: string; date: string };
+  /** The frameworks for the report's benchmark view. */
+  frameworks: readonly ReportFramework[];
+  /** Earlier runs for the report's trend. */
+  history?: readonly RunHistoryEntry[];
+  historyLimit?: number;
+  /** More keys that get a copy of `report.html` (e.g. `reports/latest.html`). */
+  reportCopies?: readonly string[];
+}
+
+interface FormatSpec {
+  file: string;
+  contentType: string;
+  render(findings: readonly Finding[], opts: FormatOptions): string;
+}
+
+export const FORMATS = {
+  json: {
+    file: 'findings.json',
+    contentType: 'application/json',
+    render: (findings) => `${JSON.stringify(findings, null, 2)}\n`,
+  },
+  ocsf: {
+    file: 'findings.ocsf.json',
+    contentType: 'application/json',
+    render: (findings, o) =>
+      renderOcsf(findings, { time: o.time, productVersion: o.productVersion }),
+  },
+  csv: {
+    file: 'findings.csv',
+    contentType: 'text/csv; charset=utf-8; header=present',
+    render: (findings) => renderCsv(findings),
+  },
+  html: {
+    file: 'report.html',
+    contentType: 'text/html; charset=utf-8',
+    render: (findings, o) =>
+      renderReport({
+        findings,
+        generatedAt: o.time,
+        frameworks: o.frameworks,
+        ...(o.run ? { run: o.run } : {}),
+        ...(o.history ? { history: o.history } : {}),
+        ...(o.historyLimit !== undefined ? { historyLimit: o.historyLimit } : {}),
+      }),
+  },
+} satisfies Record<string, FormatSpec>;
+
+export type FormatName = keyof typeof FORMATS;
+export const FORMAT_NAMES = Object.keys(FORMATS) as FormatName[];
+
+const isFormat = (name: string): name is FormatName => Object.hasOwn(FORMATS, name);
+
+/** `json,csv,html` → the formats, in order, without repeats; a clear error for a bad name. */
+export function parseFormats(value: string, option = '--format'): FormatName[] {
+  const names = value
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter((s) => s.length > 0);
+  if (names.length === 0) {
+    throw new Error(`${option}: give at least one of ${FORMAT_NAMES.join(', ')}`);
+  }
+  const bad = names.filter((n) => !isFormat(n));
+  if (bad.length > 0) {
+    throw new Error(
+      `${option}: unknown format ${bad.map((b) => JSON.stringify(b)).join(', ')}; use one or more of ${FORMAT_NAMES.join(', ')}, comma-separated`,
+    );
+  }
+  return [...new Set(names as FormatName[])];
+}
+
+export interface WriteResult {
+  /** Keys written, in order. */
+  written: string[];
+  /** Formats that could not be rendered or stored; the others were still written. */
+  failed: { format: FormatName; key: string; error: string }[];
+}
+
+/** Renders and stores each format; one failing format does not stop the others. */
+export async function writeFormats(
+  findings: readonly Finding[],
+  formats: readonly FormatName[],
+  store: ObjectStore,
+  opts: FormatOptions,
+): Promise<WriteResult> {
+  const result: WriteResult = { written: [], failed: [] };
+  const prefix = opts.prefix ?? '';
+  for (const format of new Set(formats)) {
+    const spec: FormatSpec = FORMATS[format];
+    const keys = [`${prefix}${spec.file}`, ...(format === 'html' ? (opts.reportCopies ?? []) : [])];
+    let body: string;
+    try {
+      body = spec.render(findings, opts);
+    } catch (error) {
+      result.failed.push({
+        format,
+        key: keys[0] ?? spec.file,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      continue;
+    }
+    for (const key of keys) {
+      try {
+        await store.put(key, body, spec.contentType);
+        result.written.push(key);
+      } catch (error) {
+        result.failed.push({
+          format,
+          key,
+          error: error instanceof Error ? error.message : String(error),
+        });
+      }
+    }
+  }
+  return result;
+}

@@ -1,0 +1,203 @@
+import type { Status } from '../../core/check';
+import type { Finding } from '../../core/finding';
+import type { Provider } from '../../core/provider';
+import { bySeverityDesc } from '../../core/severity';
+import type { ReportFramework, RunHistoryEntry, StatusCounts } from './types';
+
+/** The numbers the report shows, computed from findings alone (no formatting here). */
+
+export const PROVIDERS: readonly Provider[] = ['eks', 'gke', 'aks'];
+export const PROVIDER_LABEL: Readonly<Record<Provider, string>> = {
+  eks: 'Amazon EKS',
+  gke: 'Google GKE',
+  aks: 'Azure AKS',
+};
+
+export const zeroCounts = (): StatusCounts => ({ pass: 0, fail: 0, unknown: 0, not_applicable: 0 });
+
+export function countStatuses(findings: readonly Finding[]): StatusCounts {
+  const c = zeroCounts();
+  for (const f of findings) c[f.status] += 1;
+  return c;
+}
+
+/** The worst status present: fail, then unknown, then pass, then not applicable. */
+export function worstStatus(c: StatusCounts): Status | undefined {
+  if (c.fail) return 'fail';
+  if (c.unknown) return 'unknown';
+  if (c.pass) return 'pass';
+  if (c.not_applicable) return 'not_applicable';
+  return undefined;
+}
+
+export interface FamilyRow {
+  family: string;
+  cells: Partial<Record<Provider, StatusCounts>>;
+}
+
+/** The same control family across clouds; a missing cell means no check of that cloud ran. */
+export function familyMatrix(findings: readonly Finding[]): FamilyRow[] {
+  const rows = new Map<string, FamilyRow>();
+  for (const f of findings) {
+    const row = rows.get(f.family) ?? { family: f.family, cells: {} };
+    const cell = row.cells[f.provider] ?? zeroCounts();
+    cell[f.status] += 1;
+    row.cells[f.provider] = cell;
+    rows.set(f.family, row);
+  }
+  return [...rows.values()].sort((a, b) => a.family.localeCompare(b.family));
+}
+
+export type RequirementVerdict = Status | 'manual' | 'not_checked';
+
+export interface RequirementRow {
+  id: string;
+  title: string;
+  assessment: 'automated' | 'manual';
+  note?: string;
+  checks: { checkId: string; title: string; counts: StatusCounts }[];
+  counts: StatusCounts;
+  verdict: RequirementVerdict;
+}
+
+/** Framework requirements → the checks that cite them → their results. */
+export function requirementView(
+  framework: ReportFramework,
+  findings: readonly Finding[],
+): RequirementRow[] {
+  return framework.requirements.map((req) => {
+    const cited = findings.filter((f) => f.frameworks[framework.id]?.includes(req.id));
+    const byCheck = new Map<string, { checkId: string; title: string; counts: StatusCounts }>();
+    for (const f of cited) {
+      const entry = byCheck.get(f.checkId) ?? {
+        checkId: f.checkId,
+        title: f.title,
+        counts: zeroCounts(),
+      };
+      entry.counts[f.status] += 1;
+      byCheck.set(f.checkId, entry);
+    }
+    const counts = countStatuses(cited);
+    const verdict: RequirementVerdict =
+      req.assessment === 'manual' && cited.length === 0
+        ? 'manual'
+        : (worstStatus(counts) ?? 'not_checked');
+    const row: RequirementRow = {
+      id: req.id,
+      title: req.title,
+      assessment: req.assessment,
+      checks: [...byCheck.values()].sort((a, b) => a.checkId.localeCompare(b.checkId)),
+      counts,
+      verdict,
+    };
+    if (req.note) row.note = req.note;
+    return row;
+  });
+}
+
+/** Framework ids cited by findings that no given framework describes (shown as plain lists). */
+export function undescribedFrameworks(
+  findings: readonly Finding[],
+  frameworks: readonly ReportFramework[],
+): { id: string; requirements: { id: string; counts: StatusCounts }[] }[] {
+  const known = new Set(frameworks.map((f) => f.id));
+  const byFw = new Map<string, Map<string, StatusCounts>>();
+  for (const f of findings) {
+    for (const [fw, ids] of Object.entries(f.frameworks)) {
+      if (known.has(fw)) continue;
+      const reqs = byFw.get(fw) ?? new Map<string, StatusCounts>();
+      for (const id of ids) {
+        const c = reqs.get(id) ?? zeroCounts();
+        c[f.status] += 1;
+        reqs.set(id, c);
+      }
+      byFw.set(fw, reqs);
+    }
+  }
+  const byNumber = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+  return [...byFw]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([id, reqs]) => ({
+      id,
+      requirements: [...reqs]
+        .sort(([a], [b]) => byNumber(a, b))
+        .map(([rid, counts]) => ({ id: rid, counts })),
+    }));
+}
+
+export interface ClusterGroup {
+  resourceId: string;
+  name: string;
+  provider: Provider;
+  account: string;
+  region: string;
+  counts: StatusCounts;
+  /** Failures first, then unknown, pass, not applicable; most severe first within a status. */
+  findings: Finding[];
+}
+
+const STATUS_ORDER: Readonly<Record<Status, number>> = {
+  fail: 0,
+  unknown: 1,
+  pass: 2,
+  not_applicable: 3,
+};
+
+export function clusterGroups(findings: readonly Finding[]): ClusterGroup[] {
+  const groups = new Map<string, ClusterGroup>();
+  for (const f of findings) {
+    const g = groups.get(f.resourceId) ?? {
+      resourceId: f.resourceId,
+      name: f.resourceName,
+      provider: f.provider,
+      account: f.account,
+      region: f.region,
+      counts: zeroCounts(),
+      findings: [],
+    };
+    g.counts[f.status] += 1;
+    g.findings.push(f);
+    groups.set(f.resourceId, g);
+  }
+  for (const g of groups.values()) {
+    g.findings.sort(
+      (a, b) =>
+        STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+        bySeverityDesc(a.severity, b.severity) ||
+        a.checkId.localeCompare(b.checkId) ||
+        (a.subject?.name ?? '').localeCompare(b.subject?.name ?? ''),
+    );
+  }
+  return [...groups.values()].sort(
+    (a, b) =>
+      PROVIDERS.indexOf(a.provider) - PROVIDERS.indexOf(b.provider) ||
+      a.account.localeCompare(b.account) ||
+      a.name.localeCompare(b.name) ||
+      a.resourceId.localeCompare(b.resourceId),
+  );
+}
+
+/** A history entry for this run's findings, to store beside the run for later trends. */
+export function historyEntry(
+  date: string,
+  findings: readonly Finding[],
+  runId?: string,
+): RunHistoryEntry {
+  return runId
+    ? { date, runId, counts: countStatuses(findings) }
+    : { date, counts: countStatuses(findings) };
+}
+
+/** The last `limit` points of the trend, oldest first, ending with this run when given. */
+export function trendPoints(
+  history: readonly RunHistoryEntry[],
+  current: RunHistoryEntry | undefined,
+  limit: number,
+): RunHistoryEntry[] {
+  const past = history.filter((h) => !current?.runId || h.runId !== current.runId);
+  const sorted = [...past].sort(
+    (a, b) => a.date.localeCompare(b.date) || (a.runId ?? '').localeCompare(b.runId ?? ''),
+  );
+  const all = current ? [...sorted, current] : sorted;
+  return all.slice(-Math.max(1, limit));
+}

@@ -1,0 +1,35 @@
+import { summarize } from '../../core/summary';
+import { html } from './escape';
+import { page } from './layout';
+import { historyEntry, trendPoints } from './model';
+import { clustersSection } from './sections-clusters';
+import { matrixSection, requirementsSection } from './sections-controls';
+import { postureSection, summaryCards, topFailingSection, trendSection } from './sections-summary';
+import type { ReportInput } from './types';
+
+const DEFAULT_HISTORY = 30;
+
+/** `report.html`: one self-contained page (inline styles and SVG, no scripts or fetches). */
+export function renderReport(input: ReportInput): string {
+  const { findings, run } = input;
+  const summary = summarize(findings);
+  const current = run ? historyEntry(run.date, findings, run.runId) : undefined;
+  const points = trendPoints(input.history ?? [], current, input.historyLimit ?? DEFAULT_HISTORY);
+  const meta = html`${run ? html`Run <code>${run.runId}</code> of ${run.date} · ` : ''}generated ${input.generatedAt.toISOString()} · ${summary.clusters} clusters, ${summary.total} results`;
+  const nav = [
+    { id: 'posture', label: 'Posture' },
+    { id: 'trend', label: 'Trend' },
+    { id: 'matrix', label: 'Families × clouds' },
+    { id: 'requirements', label: 'Benchmarks' },
+    { id: 'top-failing', label: 'Top failing' },
+    { id: 'clusters', label: 'Clusters' },
+  ];
+  const body = html`<section id="overview">${summaryCards(findings, summary)}</section>
+${postureSection(summary)}
+${trendSection(points)}
+${matrixSection(findings)}
+${requirementsSection(input.frameworks, findings)}
+${topFailingSection(summary, findings)}
+${clustersSection(findings)}`;
+  return page('mk8s-audit posture report', meta, nav, body);
+}

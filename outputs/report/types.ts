@@ -1,0 +1,45 @@
+import type { Finding } from '../../core/finding';
+
+/** Results per status. */
+export interface StatusCounts {
+  pass: number;
+  fail: number;
+  unknown: number;
+  not_applicable: number;
+}
+
+/**
+ * A framework as the report needs it (the shape of `checks/frameworks`' Framework, which the
+ * caller passes in: outputs do not import the catalog).
+ */
+export interface ReportFramework {
+  id: string;
+  title: string;
+  version: string;
+  requirements: readonly {
+    id: string;
+    title: string;
+    assessment: 'automated' | 'manual';
+    note?: string;
+  }[];
+}
+
+/** One earlier run for the trend chart. */
+export interface RunHistoryEntry {
+  /** `YYYY-MM-DD` (or an ISO time) of the run. */
+  date: string;
+  runId?: string;
+  counts: StatusCounts;
+}
+
+export interface ReportInput {
+  findings: readonly Finding[];
+  /** When the report was made (shown in the header). */
+  generatedAt: Date;
+  run?: { runId: string; date: string };
+  /** The frameworks for the requirement view (CIS EKS, GKE, AKS...). */
+  frameworks: readonly ReportFramework[];
+  /** Earlier runs, any order; the trend shows the last `historyLimit` of them plus this run. */
+  history?: readonly RunHistoryEntry[];
+  historyLimit?: number;
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { CIS_EKS_1_8_0 } from '../../../checks/frameworks/cis-eks-1.8.0';
+import { Finding } from '../../../core/finding';
+import {
+  FORMAT_NAMES,
+  type FormatOptions,
+  parseFormats,
+  writeFormats,
+} from '../../../outputs/formats';
+import type { ObjectStore } from '../../../pipeline/types';
+import { sampleFindings } from '../../builders/findings';
+
+/** An ObjectStore in memory; `failOn` makes puts of that key fail like a denied S3 call. */
+function memoryStore(
+  failOn?: string,
+): ObjectStore & { objects: Map<string, { body: string; type: string }> } {
+  const objects = new Map<string, { body: string; type: string }>();
+  return {
+    objects,
+    async put(key, body, type) {
+      if (key === failOn) throw new Error(`AccessDenied: put ${key}`);
+      objects.set(key, { body, type });
+    },
+    async get(key) {
+      return objects.get(key)?.body;
+    },
+    async list(prefix) {
+      return [...objects.keys()].filter((k) => k.startsWith(prefix));
+    },
+  };
+}
+
+const opts: FormatOptions = {
+  time: new Date('2026-11-28T06:00:00Z'),
+  productVersion: '0.1.0',
+  run: { runId: 'r1', date: '2026-11-28' },
+  frameworks: [CIS_EKS_1_8_0],
+};
+
+describe('parseFormats', () => {
+  it('reads a comma-separated list, trims, lowercases and drops repeats', () => {
+    expect(parseFormats('json, OCSF,csv,json,html')).toEqual(['json', 'ocsf', 'csv', 'html']);
+  });
+
+  it('names the bad value and the valid ones', () => {
+    expect(() => parseFormats('json,xml,pdf')).toThrow(
+      `--format: unknown format "xml", "pdf"; use one or more of ${FORMAT_NAMES.join(', ')}, comma-separated`,
+    );
+    expect(() => parseFormats(' , ')).toThrow('--format: give at least one of');
+  });
+});
+
+describe('writeFormats', () => {
+  it('writes each format under its file name with its content type', async () => {
+    const store = memoryStore();
+    const findings = sampleFindings();
+    const result = await writeFormats(findings, ['json', 'ocsf', 'csv', 'html'], store, {
+      ...opts,
+      prefix: 'runs/date=2026-11-28/run=r1/',
+      reportCopies: ['reports/latest.html'],
+    });
+    expect(result).toEqual({
+      written: [
+        'runs/date=2026-11-28/run=r1/findings.json',
+        'runs/date=2026-11-28/run=r1/findings.ocsf.json',
+        'runs/date=2026-11-28/run=r1/findings.csv',
+        'runs/date=2026-11-28/run=r1/report.html',
+        'reports/latest.html',
+      ],
+      failed: [],
+    });
+    const json = store.objects.get('runs/date=2026-11-28/run=r1/findings.json')!;
+    expect(json.type).toBe('application/json');
+    expect(Finding.array().parse(JSON.parse(json.body))).toEqual(findings);
+    const ocsf = JSON.parse(
+      store.objects.get('runs/date=2026-11-28/run=r1/findings.ocsf.json')!.body,
+    );
+    expect(ocsf).toHaveLength(findings.length);
+    expect(store.objects.get('runs/date=2026-11-28/run=r1/findings.csv')!.type).toMatch(
+      /^text\/csv/,
+    );
+    expect(store.objects.get('reports/latest.html')!.body).toBe(
+      store.objects.get('runs/date=2026-11-28/run=r1/report.html')!.body,
+    );
+  });
+
+  it('keeps writing the other formats when one cannot be stored', async () => {
+    const store = memoryStore('findings.csv');
+    const result = await writeFormats(sampleFindings(), ['csv', 'json'], store, opts);
+    expect(result.written).toEqual(['findings.json']);
+    expect(result.failed).toEqual([
+      { format: 'csv', key: 'findings.csv', error: 'AccessDenied: put findings.csv' },
+    ]);
+  });
+});
