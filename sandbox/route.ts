@@ -35,7 +35,8 @@ export interface Route {
 
 /**
  * `/clusters/{name}/node-groups/{nodegroupName}` → a matcher of a path; `{name}` matches one
- * segment. ARM paths are case-insensitive, so `caseInsensitive` is for them.
+ * segment up to a `:` (so `/v1/projects/{project}:getIamPolicy` works). ARM paths are
+ * case-insensitive, so `caseInsensitive` is for them.
  */
 export function pathMatcher(
   template: string,
@@ -48,7 +49,7 @@ export function pathMatcher(
       const m = /^\{([A-Za-z0-9_]+)\}$/.exec(part);
       if (m) {
         names.push(m[1] as string);
-        return '([^/]+)';
+        return '([^/:]+)';
       }
       return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     })

@@ -1,6 +1,15 @@
 import type { Route } from '../route';
+import { ec2Routes } from './ec2';
 import { eksRoutes } from './eks';
+import { iamRoutes } from './iam';
+import { organizationsRoutes } from './organizations';
 import { stsRoutes } from './sts';
 
 /** Every AWS route; add a service by adding its file's route list here. */
-export const awsRoutes: Route[] = [...stsRoutes, ...eksRoutes];
+export const awsRoutes: Route[] = [
+  ...stsRoutes,
+  ...organizationsRoutes,
+  ...ec2Routes,
+  ...eksRoutes,
+  ...iamRoutes,
+];

@@ -8,13 +8,17 @@ export const REGION = 'us-east-2';
 type Json = Record<string, unknown>;
 
 /** The CLI docs' DescribeCluster example renamed into `account`/`region` as `name`. */
-export function eksCluster(name: string, account = ACCOUNT_A, region = REGION): Json {
+export function eksCluster(
+  name: string,
+  account = ACCOUNT_A,
+  region = REGION,
+): Json & { name: string } {
   const cluster = fixture<{ cluster: Json }>('aws/eks/describe-cluster.json').cluster;
   return { ...cluster, name, arn: `arn:aws:eks:${region}:${account}:cluster/${name}` };
 }
 
 /** The CLI docs' DescribeNodegroup example, as a node group of `cluster`. */
-export function eksNodegroup(cluster: string, name: string): Json {
+export function eksNodegroup(cluster: string, name: string): Json & { nodegroupName: string } {
   const ng = fixture<{ nodegroup: Json }>('aws/eks/describe-nodegroup.json').nodegroup;
   return { ...ng, clusterName: cluster, nodegroupName: name };
 }

@@ -1,0 +1,6 @@
+import type { Route } from '../route';
+import { managedClusterRoutes } from './managed-clusters';
+import { subscriptionRoutes } from './subscriptions';
+
+/** Every Azure route; add a resource provider by adding its file's route list here. */
+export const azureRoutes: Route[] = [...subscriptionRoutes, ...managedClusterRoutes];
