@@ -19,6 +19,11 @@ export const DiscoverOutput = z.strictObject({
   run: RunRef,
   targetsKey: z.string(),
   targets: z.array(Target),
+  /**
+   * Discovery calls that failed (an account whose enabled regions could not be listed...): the
+   * targets they would have produced are missing from this run, and the run summary says so.
+   */
+  errors: z.array(CollectionError).optional(),
 });
 export type DiscoverOutput = z.infer<typeof DiscoverOutput>;
 

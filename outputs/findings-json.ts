@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { formatIssues } from '../core/config';
+import { Finding } from '../core/finding';
+
+/** `findings.json`: every finding of a scan or run, one JSON array, as the scan CLI writes it. */
+export function findingsJson(findings: readonly Finding[]): string {
+  return `${JSON.stringify(findings, null, 2)}\n`;
+}
+
+const FindingList = z.array(Finding);
+
+/** Reads a `findings.json`; throws an error naming `where` and the first bad entries. */
+export function parseFindingsJson(text: string, where: string): Finding[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${where} is not JSON: ${(error as Error).message}`);
+  }
+  const parsed = FindingList.safeParse(json);
+  if (!parsed.success) {
+    const issues = formatIssues(parsed.error).split('\n').slice(0, 5).join('; ');
+    throw new Error(`${where} is not a findings list: ${issues}`);
+  }
+  return parsed.data;
+}

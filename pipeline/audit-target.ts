@@ -1,0 +1,118 @@
+import type { AnyCheck } from '../core/check';
+import type { Collector, TargetCollection } from '../core/collector';
+import type { AuditConfig } from '../core/config';
+import type { Finding } from '../core/finding';
+import type { Logger } from '../core/logger';
+import type { Cloud } from '../core/provider';
+import { runChecks } from '../core/run-checks';
+import type { ClusterSnapshot, CollectionError, Part } from '../core/snapshot';
+import { targetLabel } from '../core/target';
+import { findingsJson } from '../outputs/findings-json';
+import { toSnapshotFile } from '../providers/snapshot-file';
+import { keys } from './keys';
+import type { AuditTargetInput, ObjectStore, TargetResult } from './types';
+
+export interface AuditTargetDeps {
+  store: ObjectStore;
+  /** The collector of each cloud this runner can reach; a cloud without one fails its targets. */
+  collectors: Partial<Record<Cloud, Collector>>;
+  checks: readonly AnyCheck[];
+  config: AuditConfig;
+  clock: () => Date;
+  logger: Logger;
+}
+
+/** Errors of a cluster's parts, named by cluster so the summary says where they happened. */
+function partErrors(snapshot: ClusterSnapshot): CollectionError[] {
+  const parts: Part<unknown>[] = Object.values(snapshot.parts);
+  return parts.flatMap((part) => {
+    const errors = part.state === 'not_collected' ? [] : (part.errors ?? []);
+    return errors.map((e) => ({ ...e, resource: e.resource ?? snapshot.ref.name }));
+  });
+}
+
+const errorOf = (operation: string, error: unknown): CollectionError => {
+  const e = error instanceof Error ? error : new Error(String(error));
+  return { operation, code: e.name && e.name !== 'Error' ? e.name : 'Error', message: e.message };
+};
+
+async function collect(
+  input: AuditTargetInput,
+  deps: AuditTargetDeps,
+): Promise<TargetCollection | CollectionError> {
+  const { target } = input;
+  const collector = deps.collectors[target.cloud];
+  if (!collector) {
+    return {
+      operation: 'mk8s-audit:Collect',
+      code: 'NoCollector',
+      message: `this runner has no ${target.cloud} collector, so ${targetLabel(target)} was not audited`,
+    };
+  }
+  try {
+    return await collector.collect(target);
+  } catch (error) {
+    // A collector should record failures, not throw; if it does, only this target is lost.
+    return errorOf('mk8s-audit:Collect', error);
+  }
+}
+
+/**
+ * Step 2 of a run, once per target: collect with the target's collector, run every check, and
+ * store the snapshot file, the target's findings and its result (written last, so a result
+ * means the other two are there). A collector failure makes a failed target, never a crash.
+ */
+export async function auditTarget(
+  input: AuditTargetInput,
+  deps: AuditTargetDeps,
+): Promise<{ resultKey: string; result: TargetResult }> {
+  const { run, target } = input;
+  const label = targetLabel(target);
+  const collected = await collect(input, deps);
+  const collection: TargetCollection =
+    'snapshots' in collected ? collected : { target, snapshots: [], errors: [collected] };
+
+  const errors = [...collection.errors, ...collection.snapshots.flatMap(partErrors)];
+  const status: TargetResult['status'] =
+    collection.snapshots.length === 0 && errors.length > 0
+      ? 'failed'
+      : errors.length > 0
+        ? 'partial'
+        : 'ok';
+
+  const findings: Finding[] = runChecks(deps.checks, collection.snapshots, {
+    now: deps.clock(),
+    config: deps.config,
+  });
+
+  const result: TargetResult = {
+    run,
+    target,
+    status,
+    clusters: collection.snapshots.length,
+    findings: findings.length,
+    snapshotKey: keys.snapshot(run, target),
+    findingsKey: keys.targetFindings(run, target),
+    errors,
+  };
+  const resultKey = keys.targetResult(run, target);
+  const json = 'application/json';
+  await deps.store.put(
+    result.snapshotKey,
+    `${JSON.stringify(toSnapshotFile(collection.snapshots))}\n`,
+    json,
+  );
+  await deps.store.put(result.findingsKey, findingsJson(findings), json);
+  await deps.store.put(resultKey, `${JSON.stringify(result, null, 2)}\n`, json);
+
+  const log = status === 'ok' ? deps.logger.info : deps.logger.warn;
+  log.call(deps.logger, `Audited ${label}: ${status}`, {
+    runId: run.runId,
+    target: label,
+    status,
+    clusters: result.clusters,
+    findings: result.findings,
+    errors,
+  });
+  return { resultKey, result };
+}

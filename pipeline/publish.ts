@@ -1,0 +1,210 @@
+import type { Partition, SecurityHubClient } from '@aws-sdk/client-securityhub';
+import type { Finding } from '../core/finding';
+import type { Logger } from '../core/logger';
+import { mapLimit } from '../core/map-limit';
+import type { CollectionError } from '../core/snapshot';
+import { type Target, targetLabel } from '../core/target';
+import { productArn, toAsff } from '../outputs/asff';
+import { findingsJson, parseFindingsJson } from '../outputs/findings-json';
+import { importFindings } from '../outputs/securityhub-publisher';
+import { keys, runPrefix } from './keys';
+import {
+  buildRunSummary,
+  outcomeOf,
+  type RunSummary,
+  type SecurityHubSummary,
+  type TargetOutcome,
+} from './run-summary';
+import {
+  DiscoverOutput,
+  type ObjectStore,
+  type PublishInput,
+  type RunRef,
+  TargetResult,
+} from './types';
+
+/** Where findings are imported: the caller's own account (custom-integration product). */
+export interface SecurityHubDestination {
+  client: SecurityHubClient;
+  account: string;
+  region: string;
+  partition: Partition;
+}
+
+export interface PublishDeps {
+  store: ObjectStore;
+  clock: () => Date;
+  logger: Logger;
+  /** Absent: Security Hub import is off for this run. */
+  securityHub?: SecurityHubDestination;
+}
+
+export interface PublishOutput {
+  run: RunRef;
+  findingsKey: string;
+  summaryKey: string;
+  summary: RunSummary;
+}
+
+/** At most this many import failures are listed in the summary (all are counted and logged). */
+const MAX_LISTED_FAILURES = 100;
+
+function parseJson(text: string, key: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${key} is not JSON: ${(error as Error).message}`);
+  }
+}
+
+async function readTargets(store: ObjectStore, run: RunRef): Promise<DiscoverOutput> {
+  const key = keys.targets(run);
+  const text = await store.get(key);
+  if (text === undefined) {
+    throw new Error(`run ${run.runId} has no ${key}: the discover step did not store its targets`);
+  }
+  const parsed = DiscoverOutput.safeParse(parseJson(text, key));
+  if (!parsed.success)
+    throw new Error(`${key} is not a valid targets file: ${parsed.error.message}`);
+  return parsed.data;
+}
+
+const failedOutcome = (
+  target: Target,
+  resultKey: string,
+  error: CollectionError,
+): TargetOutcome => ({
+  target,
+  label: targetLabel(target),
+  status: 'failed',
+  clusters: 0,
+  findings: 0,
+  errors: [error],
+  resultKey,
+});
+
+/** A target's outcome and findings; anything unreadable makes it a failed target. */
+async function readTarget(
+  store: ObjectStore,
+  run: RunRef,
+  target: Target,
+): Promise<{ outcome: TargetOutcome; findings: Finding[] }> {
+  const resultKey = keys.targetResult(run, target);
+  const text = await store.get(resultKey);
+  if (text === undefined) {
+    return {
+      outcome: failedOutcome(target, resultKey, {
+        operation: 'mk8s-audit:AuditTarget',
+        code: 'MissingResult',
+        message: `no result at ${resultKey}: the audit-target step failed after its retries or never ran`,
+      }),
+      findings: [],
+    };
+  }
+  const parsed = TargetResult.safeParse(parseJsonOrUndefined(text));
+  if (!parsed.success) {
+    return {
+      outcome: failedOutcome(target, resultKey, {
+        operation: 'mk8s-audit:AuditTarget',
+        code: 'InvalidResult',
+        message: `${resultKey} is not a valid target result: ${parsed.error.issues[0]?.message ?? 'not JSON'}`,
+      }),
+      findings: [],
+    };
+  }
+  const result = parsed.data;
+  if (result.findings === 0) return { outcome: outcomeOf(result, resultKey), findings: [] };
+  try {
+    const findingsText = await store.get(result.findingsKey);
+    if (findingsText === undefined) throw new Error(`${result.findingsKey} is missing`);
+    return {
+      outcome: outcomeOf(result, resultKey),
+      findings: parseFindingsJson(findingsText, result.findingsKey),
+    };
+  } catch (error) {
+    return {
+      outcome: failedOutcome(target, resultKey, {
+        operation: 'mk8s-audit:AuditTarget',
+        code: 'InvalidFindings',
+        message: (error as Error).message,
+      }),
+      findings: [],
+    };
+  }
+}
+
+function parseJsonOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+async function importToSecurityHub(
+  findings: readonly Finding[],
+  dest: SecurityHubDestination | undefined,
+  observedAt: Date,
+  logger: Logger,
+): Promise<SecurityHubSummary> {
+  if (!dest) return { enabled: false };
+  const ctx = { account: dest.account, region: dest.region, partition: dest.partition, observedAt };
+  const counts = await importFindings(
+    dest.client,
+    findings.map((f) => toAsff(f, ctx)),
+    logger,
+  );
+  return {
+    enabled: true,
+    productArn: productArn(ctx),
+    region: dest.region,
+    ...counts,
+    failures: counts.failures.slice(0, MAX_LISTED_FAILURES),
+    failuresTruncated: counts.failures.length > MAX_LISTED_FAILURES,
+  };
+}
+
+/**
+ * Step 3 of a run: reads `targets.json` and every target's result (a target without one is a
+ * failed target), merges the findings into `findings.json`, imports them into Security Hub when
+ * a destination is given, and writes `run-summary.json` last.
+ */
+export async function publish(input: PublishInput, deps: PublishDeps): Promise<PublishOutput> {
+  const { run } = input;
+  const discovered = await readTargets(deps.store, run);
+  const read = await mapLimit(discovered.targets, 8, (t) => readTarget(deps.store, run, t));
+  const findings = read.flatMap((r) => r.findings);
+
+  const findingsKey = keys.findings(run);
+  await deps.store.put(findingsKey, findingsJson(findings), 'application/json');
+
+  const publishedAt = deps.clock();
+  const securityHub = await importToSecurityHub(
+    findings,
+    deps.securityHub,
+    publishedAt,
+    deps.logger,
+  );
+
+  const summaryKey = keys.summary(run);
+  const written = new Set([...(await deps.store.list(runPrefix(run))), summaryKey]);
+  const summary = buildRunSummary({
+    run,
+    publishedAt,
+    outcomes: read.map((r) => r.outcome),
+    discoveryErrors: discovered.errors ?? [],
+    findings,
+    keys: [...written].sort(),
+    securityHub,
+  });
+  await deps.store.put(summaryKey, `${JSON.stringify(summary, null, 2)}\n`, 'application/json');
+  deps.logger.info('Published run', {
+    runId: run.runId,
+    targets: summary.targets.byStatus,
+    findings: findings.length,
+    securityHub: securityHub.enabled
+      ? { imported: securityHub.imported, failed: securityHub.failed, calls: securityHub.calls }
+      : 'off',
+  });
+  return { run, findingsKey, summaryKey, summary };
+}

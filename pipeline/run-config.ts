@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { AuditConfig, formatIssues } from '../core/config';
+
+const AwsAccountId = z
+  .string()
+  .regex(/^\d{12}$/, 'a 12-digit AWS account id such as "111122223333"');
+const AwsRegion = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as "eu-west-1"');
+/** IAM role names: 1–64 of `[\w+=,.@-]`. */
+const RoleName = z
+  .string()
+  .regex(/^[\w+=,.@-]{1,64}$/, 'an IAM role name (1-64 characters of letters, digits, +=,.@_-)');
+/** GCP project ids: 6–30 lowercase letters, digits and hyphens, starting with a letter. */
+const GcpProjectId = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, 'a GCP project id such as "acme-prod-123"');
+const AzureSubscriptionId = z.guid('an Azure subscription id (a GUID)');
+
+export const AwsRunConfig = z
+  .strictObject({
+    /** Accounts to audit. The caller's own account is audited with its own credentials. */
+    accounts: z.array(AwsAccountId).default([]),
+    /** Regions to audit in every account. */
+    regions: z.array(AwsRegion).default([]),
+    /**
+     * Audit every active account of the AWS Organization (needs the organization hook of
+     * `discover`; explicit `accounts` are added to them).
+     */
+    organization: z.boolean().default(false),
+    /** Audit every region enabled in each account (needs the enabled-regions hook of `discover`). */
+    allEnabledRegions: z.boolean().default(false),
+    /** The read-only role assumed in member accounts (shipped as `Mk8sAuditMemberRoleStack`). */
+    memberRoleName: RoleName.default('mk8s-audit-read'),
+    /** The external id the member role's trust policy requires, if any. */
+    externalId: z.string().min(2).max(1224).optional(),
+  })
+  .superRefine((aws, ctx) => {
+    const anyAccount = aws.accounts.length > 0 || aws.organization;
+    if (anyAccount && aws.regions.length === 0 && !aws.allEnabledRegions) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['regions'],
+        message: 'list the regions to audit (e.g. ["eu-west-1"]) or set allEnabledRegions: true',
+      });
+    }
+  });
+export type AwsRunConfig = z.infer<typeof AwsRunConfig>;
+
+/**
+ * What one audit run covers and where its findings go. Shared by the CLI (`mk8s-audit.config.json`)
+ * and the Lambda functions. Unknown keys are errors, so a typo never silently narrows an audit.
+ */
+export const RunConfig = z.strictObject({
+  aws: AwsRunConfig.prefault({}),
+  gcp: z.strictObject({ projects: z.array(GcpProjectId).default([]) }).prefault({}),
+  azure: z.strictObject({ subscriptions: z.array(AzureSubscriptionId).default([]) }).prefault({}),
+  securityHub: z
+    .strictObject({
+      /** Import findings into Security Hub (off by default: a local run must not write there). */
+      enabled: z.boolean().default(false),
+      /** The Region findings are imported into; default: the run's own Region. */
+      region: AwsRegion.optional(),
+    })
+    .prefault({}),
+  /** Targets audited at the same time by a local run (Step Functions has its own setting). */
+  concurrency: z.number().int().min(1).max(64).default(4),
+  /** Settings of the checks. */
+  checks: AuditConfig.prefault({}),
+});
+export type RunConfig = z.infer<typeof RunConfig>;
+export type RunConfigInput = z.input<typeof RunConfig>;
+
+/** A run configuration that does not validate: the message names every key at fault. */
+export class RunConfigError extends Error {
+  override readonly name = 'RunConfigError';
+}
+
+/** Validates a run configuration (`source` names it in the error, e.g. the file). */
+export function parseRunConfig(input: unknown, source = 'the run configuration'): RunConfig {
+  const parsed = RunConfig.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw new RunConfigError(`${source} is not valid:\n${formatIssues(parsed.error)}`);
+}

@@ -1,0 +1,87 @@
+import type { AnyCheck } from '../core/check';
+import type { Collector } from '../core/collector';
+import type { Logger } from '../core/logger';
+import { mapLimit } from '../core/map-limit';
+import type { Cloud } from '../core/provider';
+import { targetLabel } from '../core/target';
+import { auditTarget } from './audit-target';
+import { type AwsDiscoveryHooks, discover } from './discover';
+import { type PublishOutput, publish, type SecurityHubDestination } from './publish';
+import type { RunConfig } from './run-config';
+import type { DiscoverOutput, ObjectStore, RunRef, TargetResult } from './types';
+
+export interface LocalRunDeps {
+  store: ObjectStore;
+  collectors: Partial<Record<Cloud, Collector>>;
+  checks: readonly AnyCheck[];
+  clock: () => Date;
+  logger: Logger;
+  aws?: AwsDiscoveryHooks;
+  /** Absent: no Security Hub import, whatever the config says (the caller decides). */
+  securityHub?: SecurityHubDestination;
+}
+
+export interface LocalRunOutput {
+  discovered: DiscoverOutput;
+  /** The result of every target whose audit-target step finished. */
+  results: TargetResult[];
+  published: PublishOutput;
+}
+
+/**
+ * A whole run in this process: discover → audit every target (at most `config.concurrency` at a
+ * time) → publish, with the same three functions the Lambda functions run. A target whose step
+ * throws (e.g. its store write failed) is logged and left without a result, so publish reports
+ * it as failed, exactly as a Map item that failed after its retries.
+ */
+export async function runLocal(
+  config: RunConfig,
+  deps: LocalRunDeps,
+  run?: RunRef,
+): Promise<LocalRunOutput> {
+  const discovered = await discover(
+    config,
+    {
+      store: deps.store,
+      clock: deps.clock,
+      logger: deps.logger,
+      ...(deps.aws ? { aws: deps.aws } : {}),
+    },
+    run,
+  );
+  const audited = await mapLimit(discovered.targets, config.concurrency, async (target) => {
+    try {
+      const { result } = await auditTarget(
+        { run: discovered.run, target },
+        {
+          store: deps.store,
+          collectors: deps.collectors,
+          checks: deps.checks,
+          config: config.checks,
+          clock: deps.clock,
+          logger: deps.logger,
+        },
+      );
+      return result;
+    } catch (error) {
+      deps.logger.error(`The audit of ${targetLabel(target)} did not finish`, {
+        error: error instanceof Error ? error.message : String(error),
+      });
+      return undefined;
+    }
+  });
+  const published = await publish(
+    { run: discovered.run },
+    {
+      store: deps.store,
+      clock: deps.clock,
+      logger: deps.logger,
+      ...(deps.securityHub ? { securityHub: deps.securityHub } : {}),
+    },
+  );
+  return {
+    discovered,
+    results: audited.filter((r): r is TargetResult => r !== undefined),
+    published,
+  };
+}

@@ -1,0 +1,136 @@
+import type { Status } from '../core/check';
+import type { Finding } from '../core/finding';
+import type { Cloud } from '../core/provider';
+import type { Severity } from '../core/severity';
+import type { CollectionError } from '../core/snapshot';
+import { type FindingSummary, summarize } from '../core/summary';
+import { type Target, targetLabel } from '../core/target';
+import type { ImportCounts } from '../outputs/securityhub-publisher';
+import type { RunRef, TargetResult } from './types';
+
+export const RUN_SUMMARY_FORMAT = 'mk8s-audit-run-summary';
+
+/** One target as the run summary reports it. */
+export interface TargetOutcome {
+  target: Target;
+  label: string;
+  status: TargetResult['status'];
+  clusters: number;
+  findings: number;
+  /** The calls that failed (for a failed target: why nothing was audited). */
+  errors: CollectionError[];
+  /** Where its result is (or should have been). */
+  resultKey: string;
+}
+
+/** Security Hub's part of the summary: off, or what the import did. */
+export type SecurityHubSummary =
+  | { enabled: false }
+  | ({
+      enabled: true;
+      productArn: string;
+      region: string;
+      failuresTruncated: boolean;
+    } & ImportCounts);
+
+/** `run-summary.json`: what a run covered, what it found, where it wrote and what it imported. */
+export interface RunSummary {
+  format: typeof RUN_SUMMARY_FORMAT;
+  version: 1;
+  run: RunRef;
+  publishedAt: string;
+  targets: {
+    total: number;
+    byStatus: Record<TargetResult['status'], number>;
+    byCloud: Record<Cloud, Record<TargetResult['status'], number>>;
+    results: TargetOutcome[];
+    /** Discovery calls that failed: targets that may be missing from this run. */
+    discoveryErrors: CollectionError[];
+  };
+  findings: FindingSummary & {
+    byCloud: Record<Cloud, Record<Status, number>>;
+    /** Every result by severity and status. */
+    bySeverity: Record<Severity, Record<Status, number>>;
+  };
+  /** Every object of the run in the store, this summary included. */
+  keys: string[];
+  securityHub: SecurityHubSummary;
+}
+
+const zeroTargets = (): Record<TargetResult['status'], number> => ({
+  ok: 0,
+  partial: 0,
+  failed: 0,
+});
+const zeroStatus = (): Record<Status, number> => ({
+  pass: 0,
+  fail: 0,
+  not_applicable: 0,
+  unknown: 0,
+});
+
+export function buildRunSummary(args: {
+  run: RunRef;
+  publishedAt: Date;
+  outcomes: TargetOutcome[];
+  discoveryErrors: CollectionError[];
+  findings: readonly Finding[];
+  keys: string[];
+  securityHub: SecurityHubSummary;
+}): RunSummary {
+  const byStatus = zeroTargets();
+  const byCloudTargets: Record<Cloud, Record<TargetResult['status'], number>> = {
+    aws: zeroTargets(),
+    gcp: zeroTargets(),
+    azure: zeroTargets(),
+  };
+  for (const o of args.outcomes) {
+    byStatus[o.status] += 1;
+    byCloudTargets[o.target.cloud][o.status] += 1;
+  }
+  const byCloud: Record<Cloud, Record<Status, number>> = {
+    aws: zeroStatus(),
+    gcp: zeroStatus(),
+    azure: zeroStatus(),
+  };
+  const bySeverity: Record<Severity, Record<Status, number>> = {
+    critical: zeroStatus(),
+    high: zeroStatus(),
+    medium: zeroStatus(),
+    low: zeroStatus(),
+    informational: zeroStatus(),
+  };
+  for (const f of args.findings) {
+    byCloud[f.cloud][f.status] += 1;
+    bySeverity[f.severity][f.status] += 1;
+  }
+  return {
+    format: RUN_SUMMARY_FORMAT,
+    version: 1,
+    run: args.run,
+    publishedAt: args.publishedAt.toISOString(),
+    targets: {
+      total: args.outcomes.length,
+      byStatus,
+      byCloud: byCloudTargets,
+      results: args.outcomes,
+      discoveryErrors: args.discoveryErrors,
+    },
+    findings: { ...summarize(args.findings), byCloud, bySeverity },
+    keys: args.keys,
+    securityHub: args.securityHub,
+  };
+}
+
+/** A target's outcome from its result. */
+export function outcomeOf(result: TargetResult, resultKey: string): TargetOutcome {
+  return {
+    target: result.target,
+    label: targetLabel(result.target),
+    status: result.status,
+    clusters: result.clusters,
+    findings: result.findings,
+    errors: result.errors,
+    resultKey,
+  };
+}
