@@ -22,7 +22,7 @@ export function readExport(json: unknown, file: string): ClusterSnapshot[] {
     return reader.read(json, file);
   } catch (error) {
     if (error instanceof ExportFormatError) {
-      throw new ExportFormatError(`${file} (${reader.format}): ${error.message}`);
+      throw new ExportFormatError(`${file}: invalid ${reader.format} input: ${error.message}`);
     }
     throw error;
   }

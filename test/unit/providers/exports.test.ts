@@ -57,11 +57,11 @@ describe('readExport', () => {
     const file = JSON.parse(JSON.stringify(toSnapshotFile([collectedSnapshot()])));
     file.clusters[0].parts.nodegroups = { state: 'lost' };
     expect(() => readExport(file, 'snap.json')).toThrow(
-      /^snap\.json \(mk8s-audit-snapshot\): not a valid snapshot file: clusters\.0\.parts\.nodegroups/,
+      /^snap\.json: invalid mk8s-audit-snapshot input: not a valid snapshot file: clusters\.0\.parts\.nodegroups/,
     );
     expect(() =>
       readExport({ format: 'mk8s-audit-snapshot', version: 2, clusters: [] }, 'new.json'),
-    ).toThrow(/new\.json .*version 2 is not supported/);
+    ).toThrow(/^new\.json: .*version 2 is not supported/);
   });
 
   it('names the file when no reader knows the JSON', () => {

@@ -1,0 +1,28 @@
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { UsageError } from './command';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * `parseArgs` in strict mode with `--help` added; unknown flags and missing values become a
+ * UsageError with Node's own first sentence (`Unknown option '--x'`).
+ */
+export function parseCommandArgs<O extends Options>(
+  argv: string[],
+  options: O,
+  allowPositionals = false,
+) {
+  try {
+    return parseArgs({
+      args: argv,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals,
+    });
+  } catch (error) {
+    if (error instanceof TypeError && 'code' in error) {
+      throw new UsageError(error.message.split(/\.(\s|$)/)[0] ?? error.message);
+    }
+    throw error;
+  }
+}

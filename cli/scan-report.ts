@@ -1,0 +1,25 @@
+import type { InputProblem } from './input-files';
+import type { ScanResult } from './scan-run';
+import { formatSummary } from './summary-table';
+
+/** The inputs that could not be read, one per line with the reason. */
+export function formatProblems(
+  problems: readonly InputProblem[],
+  restWas: 'audited' | 'collected' = 'audited',
+): string {
+  if (problems.length === 0) return '';
+  return [
+    `${problems.length} input${problems.length === 1 ? '' : 's'} could not be read (the rest was ${restWas}):`,
+    ...problems.map((p) => `  ${p.source}: ${p.reason}`),
+  ].join('\n');
+}
+
+/** Prints a scan's summary to stdout and its unreadable inputs to stderr. */
+export function printScanReport(result: ScanResult): void {
+  const read = result.sources.length;
+  process.stdout.write(
+    `Scanned ${read} input${read === 1 ? '' : 's'}: ${formatSummary(result.summary)}\n\nFindings written to ${result.findingsFile}\n`,
+  );
+  const problems = formatProblems(result.problems);
+  if (problems) process.stderr.write(`\n${problems}\n`);
+}

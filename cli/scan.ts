@@ -1,0 +1,97 @@
+import { Severity } from '../core/severity';
+import { parseCommandArgs } from './args';
+import { type Command, UsageError } from './command';
+import { printScanReport } from './scan-report';
+import { runScan } from './scan-run';
+
+const USAGE = `Usage:
+  mk8s-audit scan --input <file|dir>... [--out <dir>] [--fail-on <severity>]
+  mk8s-audit scan --aws [--region <region>]... [--profile <name>] [--out <dir>] [--fail-on <severity>]
+
+Audits clusters and writes every result to <dir>/findings.json, then prints a summary.
+
+Inputs:
+  --input, -i <path>    An export file or a directory (read recursively, *.json). Repeatable;
+                        extra paths after the flags are inputs too. A file holds one cluster or
+                        a list: \`aws eks describe-cluster\` output, a bare EKS Cluster object, or
+                        an \`mk8s-audit collect\` snapshot file.
+  --aws                 Audit the caller's AWS account live (default credential chain).
+  --region <region>     With --aws: a region to audit (repeatable; default: the profile's region).
+  --profile <name>      With --aws: the AWS profile to use.
+  --endpoint-url <url>  With --aws: send every AWS call to this URL (a local stand-in of the APIs).
+
+Output:
+  --out, -o <dir>       Where findings.json is written (default: out).
+  --fail-on <severity>  Exit 1 when a check fails at this severity or above:
+                        critical, high, medium, low, informational.
+  --as-of <time>        Evaluate as of this ISO 8601 time instead of now (e.g. re-evaluate an
+                        archived snapshot at its collection date); it decides version support.
+
+Exit codes: 0 the scan ran (whatever it found); 1 --fail-on was met; 2 bad usage or an input that
+could not be read (named on stderr; every other input is still audited).`;
+
+export const scanCommand: Command = {
+  name: 'scan',
+  summary: 'Audit exported JSON files or a live AWS account; write findings.json',
+  async run(argv) {
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      {
+        input: { type: 'string', short: 'i', multiple: true },
+        out: { type: 'string', short: 'o' },
+        'fail-on': { type: 'string' },
+        aws: { type: 'boolean' },
+        region: { type: 'string', multiple: true },
+        profile: { type: 'string' },
+        'endpoint-url': { type: 'string' },
+        'as-of': { type: 'string' },
+      },
+      true,
+    );
+    if (values.help) {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    const inputs = [...(values.input ?? []), ...positionals];
+    if (inputs.length === 0 && !values.aws) {
+      throw new UsageError('nothing to scan: give --input <file|dir> or --aws');
+    }
+    if (!values.aws) {
+      for (const flag of ['region', 'profile', 'endpoint-url'] as const) {
+        if (values[flag] !== undefined) throw new UsageError(`--${flag} needs --aws`);
+      }
+    }
+    let failOn: Severity | undefined;
+    if (values['fail-on'] !== undefined) {
+      const parsed = Severity.safeParse(values['fail-on']);
+      if (!parsed.success) {
+        throw new UsageError(
+          `--fail-on ${values['fail-on']}: not a severity (${Severity.options.join(', ')})`,
+        );
+      }
+      failOn = parsed.data;
+    }
+    const asOf = values['as-of'];
+    const now = asOf === undefined ? new Date() : new Date(asOf);
+    if (Number.isNaN(now.getTime())) {
+      throw new UsageError(`--as-of ${asOf}: not an ISO 8601 time such as 2026-11-28T00:00:00Z`);
+    }
+    const result = await runScan({
+      inputs,
+      now,
+      outDir: values.out ?? 'out',
+      ...(failOn === undefined ? {} : { failOn }),
+      ...(values.aws
+        ? {
+            aws: {
+              regions: values.region ?? [],
+              ...(values.profile === undefined ? {} : { profile: values.profile }),
+              ...(values['endpoint-url'] === undefined ? {} : { endpoint: values['endpoint-url'] }),
+            },
+          }
+        : {}),
+    });
+    printScanReport(result);
+    return result.exitCode;
+  },
+};
