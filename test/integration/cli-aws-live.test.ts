@@ -28,65 +28,66 @@ function cluster(name: string): Json {
 
 /** A stand-in for STS and EKS over plain HTTP, answering as the real services' protocols do. */
 function handle(req: IncomingMessage, body: string, res: ServerResponse): void {
+  const [status, value, headers = {}] = route(req, body);
+  res.writeHead(status, headers);
+  res.end(typeof value === 'string' ? value : JSON.stringify(value));
+}
+
+type Reply = [status: number, body: unknown, headers?: Record<string, string>];
+const JSON_TYPE = { 'content-type': 'application/json' };
+const error = (status: number, type: string, message: string): Reply => [
+  status,
+  { message },
+  { ...JSON_TYPE, 'x-amzn-errortype': type },
+];
+
+function route(req: IncomingMessage, body: string): Reply {
   const url = new URL(req.url ?? '/', 'http://localhost');
-  const json = (status: number, value: unknown, headers: Record<string, string> = {}) => {
-    res.writeHead(status, { 'content-type': 'application/json', ...headers });
-    res.end(JSON.stringify(value));
-  };
   if (req.method === 'POST' && body.includes('Action=GetCallerIdentity')) {
-    res.writeHead(200, { 'content-type': 'text/xml' });
-    res.end(
+    return [
+      200,
       `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>${caller.Arn}</Arn><UserId>${caller.UserId}</UserId><Account>${caller.Account}</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>1</RequestId></ResponseMetadata></GetCallerIdentityResponse>`,
-    );
-    return;
+      { 'content-type': 'text/xml' },
+    ];
   }
   const path = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
   if (path[0] === 'clusters' && path.length === 1) {
     // Two pages, as ListClusters paginates.
     return url.searchParams.get('nextToken') === 'p2'
-      ? json(200, { clusters: ['denied'] })
-      : json(200, { clusters: ['prod', 'qa'], nextToken: 'p2' });
+      ? [200, { clusters: ['denied'] }, JSON_TYPE]
+      : [200, { clusters: ['prod', 'qa'], nextToken: 'p2' }, JSON_TYPE];
   }
   if (path[0] === 'clusters' && path.length === 2) {
-    if (path[1] === 'denied') {
-      return json(
-        403,
-        { message: 'User is not authorized to perform: eks:DescribeCluster' },
-        { 'x-amzn-errortype': 'AccessDeniedException' },
-      );
-    }
-    return json(200, { cluster: cluster(String(path[1])) });
+    return path[1] === 'denied'
+      ? error(
+          403,
+          'AccessDeniedException',
+          'User is not authorized to perform: eks:DescribeCluster',
+        )
+      : [200, { cluster: cluster(String(path[1])) }, JSON_TYPE];
   }
   if (path[0] === 'clusters' && path[2] === 'node-groups' && path.length === 3) {
-    return json(200, { nodegroups: ['my-eks-nodegroup'] });
+    return [200, { nodegroups: ['my-eks-nodegroup'] }, JSON_TYPE];
   }
   if (path[0] === 'clusters' && path[2] === 'node-groups' && path.length === 4) {
     const { nodegroup } = fixture<{ nodegroup: Json }>('aws/eks/describe-nodegroup.json');
-    return json(200, {
-      nodegroup: {
-        ...nodegroup,
-        clusterName: path[1],
-        createdAt: 1712590930.555,
-        modifiedAt: 1712591052.402,
-      },
-    });
+    const value = {
+      ...nodegroup,
+      clusterName: path[1],
+      createdAt: 1712590930.555,
+      modifiedAt: 1712591052.402,
+    };
+    return [200, { nodegroup: value }, JSON_TYPE];
   }
   if (path[0] === 'cluster-versions') {
-    return json(200, {
-      clusterVersions: [
-        {
-          clusterVersion: '1.26',
-          endOfStandardSupportDate: 1718064000,
-          versionStatus: 'EXTENDED_SUPPORT',
-        },
-      ],
-    });
+    const version = {
+      clusterVersion: '1.26',
+      endOfStandardSupportDate: 1718064000,
+      versionStatus: 'EXTENDED_SUPPORT',
+    };
+    return [200, { clusterVersions: [version] }, JSON_TYPE];
   }
-  json(
-    404,
-    { message: `no route ${req.method} ${url.pathname}` },
-    { 'x-amzn-errortype': 'NotFoundException' },
-  );
+  return error(404, 'NotFoundException', `no route ${req.method} ${url.pathname}`);
 }
 
 let server: Server;
