@@ -22,6 +22,16 @@ export const EksConfig = z.strictObject({
    * internet (`0.0.0.0/0`, `0.0.0.0/1`, `10.0.0.0/4`...). Default /8.
    */
   openCidrMinPrefix: z.number().int().min(1).max(32).default(8),
+  /**
+   * Tag keys every cluster must carry (eks-cluster-tagged); with none, any user tag passes.
+   * Keys are compared exactly, as AWS tag keys are case-sensitive.
+   */
+  requiredTagKeys: z.array(z.string().min(1)).default([]),
+  /**
+   * How many minor versions a managed node group may lag behind the control plane
+   * (eks-nodegroup-version-skew). Default 0: node groups follow every control-plane upgrade.
+   */
+  nodegroupMaxMinorSkew: z.number().int().min(0).max(3).default(0),
   /** Used when live DescribeClusterVersions data is not in the snapshot (offline input). */
   versionCalendar: VersionCalendar.default(EKS_VERSION_CALENDAR),
 });

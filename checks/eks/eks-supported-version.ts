@@ -1,20 +1,17 @@
 import type { EksCheck, Evidence, Outcome } from '../../core/check';
-import { ev, fail, partProblem, pass, unknown } from '../../core/outcome';
+import { ev, fail, pass, unknown } from '../../core/outcome';
 import {
-  calendarWindows,
   day,
-  liveWindows,
   minorOf,
   pastExtended,
   pastStandard,
   place,
+  resolveSupport,
   type SupportSource,
   type SupportWindow,
 } from './lib/version-support';
 
 const VERSION = 'cluster.version';
-const LIVE = 'parts.clusterVersions.value';
-const CALENDAR = 'config.eks.versionCalendar';
 
 function extendedNote(window: SupportWindow, now: Date): string {
   const ended = pastExtended(window, now);
@@ -128,30 +125,8 @@ export const eksSupportedVersion: EksCheck = {
       );
     }
     const clusterType = cluster.outpostConfig ? 'eks-local-outposts' : 'eks';
-    const live = parts.clusterVersions;
-    if (live.state === 'collected' && live.value.length > 0) {
-      const windows = liveWindows(live.value, clusterType, LIVE);
-      return decide(
-        ref.name,
-        version,
-        { label: 'live DescribeClusterVersions data', windows },
-        now,
-        base,
-      );
-    }
-    // No live data (offline input, a denied call or an empty answer): the dated calendar decides.
-    const calendar = config.eks.versionCalendar;
-    // A failed or empty live answer is worth saying; an export without it is the normal offline case.
-    const why =
-      live.state === 'collected'
-        ? 'DescribeClusterVersions returned no versions'
-        : live.state === 'failed'
-          ? partProblem(live, 'DescribeClusterVersions data')
-          : undefined;
-    const label = `the EKS version calendar as of ${calendar.asOf}`;
-    const windows = calendarWindows(calendar, CALENDAR);
-    const evidence = [...base, ev(`${CALENDAR}.asOf`, calendar.asOf)];
-    const outcome = decide(ref.name, version, { label, windows }, now, evidence);
-    return why ? { ...outcome, message: `${outcome.message} ${why}.` } : outcome;
+    const support = resolveSupport(parts.clusterVersions, clusterType, config.eks.versionCalendar);
+    const outcome = decide(ref.name, version, support.source, now, [...base, ...support.evidence]);
+    return support.note ? { ...outcome, message: `${outcome.message} ${support.note}.` } : outcome;
   },
 };

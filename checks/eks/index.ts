@@ -1,10 +1,17 @@
 import type { EksCheck } from '../../core/check';
 import { eksAuditLogging } from './eks-audit-logging';
 import { eksAuthenticationMode } from './eks-authentication-mode';
+import { eksClusterTagged } from './eks-cluster-tagged';
 import { eksControlPlaneLoggingTypes } from './eks-control-plane-logging-types';
 import { eksDeletionProtection } from './eks-deletion-protection';
+import { eksEndpointPrivateAccess } from './eks-endpoint-private-access';
 import { eksEndpointPublicAccess } from './eks-endpoint-public-access';
 import { eksEndpointPublicCidrsOpen } from './eks-endpoint-public-cidrs-open';
+import { eksExtendedSupportPolicy } from './eks-extended-support-policy';
+import { eksHealthIssues } from './eks-health-issues';
+import { eksNodegroupSshOpen } from './eks-nodegroup-ssh-open';
+import { eksNodegroupVersionSkew } from './eks-nodegroup-version-skew';
+import { eksPlatformVersion } from './eks-platform-version';
 import { eksSecretsEncryption } from './eks-secrets-encryption';
 import { eksSupportedVersion } from './eks-supported-version';
 
@@ -12,10 +19,17 @@ import { eksSupportedVersion } from './eks-supported-version';
 export const EKS_CHECKS: readonly EksCheck[] = [
   eksAuditLogging,
   eksAuthenticationMode,
+  eksClusterTagged,
   eksControlPlaneLoggingTypes,
   eksDeletionProtection,
+  eksEndpointPrivateAccess,
   eksEndpointPublicAccess,
   eksEndpointPublicCidrsOpen,
+  eksExtendedSupportPolicy,
+  eksHealthIssues,
+  eksNodegroupSshOpen,
+  eksNodegroupVersionSkew,
+  eksPlatformVersion,
   eksSecretsEncryption,
   eksSupportedVersion,
 ];

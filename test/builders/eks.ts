@@ -1,7 +1,7 @@
 import type { EksCheck, EvalContext, Outcome } from '../../core/check';
 import { defaultAuditConfig } from '../../core/config';
-import { notCollected } from '../../core/snapshot';
-import type { EksCluster, EksParts, EksSnapshot } from '../../core/snapshot-eks';
+import { collected, notCollected } from '../../core/snapshot';
+import type { EksCluster, EksNodegroup, EksParts, EksSnapshot } from '../../core/snapshot-eks';
 import { eksRef } from '../../providers/aws/eks-ref';
 import { fixture } from '../fixture';
 
@@ -23,6 +23,21 @@ export function encryptionConfigExample(): NonNullable<EksCluster['encryptionCon
   const param = update.params.find((p) => p.type === 'EncryptionConfig');
   if (!param) throw new Error('associate-encryption-config.json has no EncryptionConfig param');
   return JSON.parse(param.value) as NonNullable<EksCluster['encryptionConfig']>;
+}
+
+/** The AWS CLI docs' DescribeNodegroup example (`my-eks-nodegroup`, v1.26, no remote access). */
+export function describeNodegroupExample(): EksNodegroup {
+  return fixture<{ nodegroup: EksNodegroup }>('aws/eks/describe-nodegroup.json').nodegroup;
+}
+
+/** A snapshot of the docs cluster (or `cluster`) whose node groups part holds `nodegroups`. */
+export function eksSnapshotWithNodegroups(
+  nodegroups: EksNodegroup[],
+  cluster: EksCluster = describeClusterExample(),
+): EksSnapshot {
+  return eksSnapshot(cluster, {
+    nodegroups: collected(nodegroups, ['eks:ListNodegroups', 'eks:DescribeNodegroup']),
+  });
 }
 
 /** A snapshot of `cluster` (default: the docs example), with parts not collected unless given. */

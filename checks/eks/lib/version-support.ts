@@ -1,5 +1,6 @@
 import type { Evidence } from '../../../core/check';
-import { ev } from '../../../core/outcome';
+import { ev, partProblem } from '../../../core/outcome';
+import type { Part } from '../../../core/snapshot';
 import type { EksClusterVersion } from '../../../core/snapshot-eks';
 import { compareMinor, type VersionCalendar } from '../../../core/version-calendar';
 
@@ -142,4 +143,69 @@ export function place(version: string, windows: readonly SupportWindow[]): Place
 /** `2026-03-23` */
 export function day(date: Date | undefined): string {
   return date ? date.toISOString().slice(0, 10) : 'an unknown date';
+}
+
+/**
+ * Whether standard support of `version` has ended, reasoning from the placement: a listed
+ * version by its own window; a newer one is supported while the newest listed still is; an
+ * older one has ended once the oldest listed has. Undefined when it cannot be told.
+ */
+export function standardEnded(placement: Placement, now: Date): boolean | undefined {
+  switch (placement.kind) {
+    case 'listed':
+      return pastStandard(placement.window, now);
+    case 'newer':
+      return pastStandard(placement.newest, now) === false ? false : undefined;
+    case 'older':
+      return pastStandard(placement.oldest, now) === true ? true : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The windows that decide a cluster's version support, and what to say about their source. */
+export interface ResolvedSupport {
+  source: SupportSource;
+  /** Evidence of the source itself (the calendar's date), besides the deciding window's. */
+  evidence: Evidence[];
+  /** Why live data was not used, when that is worth saying. */
+  note?: string;
+}
+
+const LIVE_PATH = 'parts.clusterVersions.value';
+const CALENDAR_PATH = 'config.eks.versionCalendar';
+
+/**
+ * Live DescribeClusterVersions data when the snapshot has it; otherwise the dated calendar of
+ * the configuration (offline input, a denied call or an empty answer).
+ */
+export function resolveSupport(
+  liveVersions: Part<EksClusterVersion[]>,
+  clusterType: string,
+  calendar: VersionCalendar,
+): ResolvedSupport {
+  if (liveVersions.state === 'collected' && liveVersions.value.length > 0) {
+    return {
+      source: {
+        label: 'live DescribeClusterVersions data',
+        windows: liveWindows(liveVersions.value, clusterType, LIVE_PATH),
+      },
+      evidence: [],
+    };
+  }
+  // A failed or empty live answer is worth saying; an export without it is the normal offline case.
+  const note =
+    liveVersions.state === 'collected'
+      ? 'DescribeClusterVersions returned no versions'
+      : liveVersions.state === 'failed'
+        ? partProblem(liveVersions, 'DescribeClusterVersions data')
+        : undefined;
+  return {
+    source: {
+      label: `the EKS version calendar as of ${calendar.asOf}`,
+      windows: calendarWindows(calendar, CALENDAR_PATH),
+    },
+    evidence: [ev(`${CALENDAR_PATH}.asOf`, calendar.asOf)],
+    ...(note ? { note } : {}),
+  };
 }
