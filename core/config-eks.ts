@@ -32,6 +32,11 @@ export const EksConfig = z.strictObject({
    * (eks-nodegroup-version-skew). Default 0: node groups follow every control-plane upgrade.
    */
   nodegroupMaxMinorSkew: z.number().int().min(0).max(3).default(0),
+  /**
+   * Most access entries that may hold cluster-wide admin access policies (AmazonEKSClusterAdminPolicy,
+   * AmazonEKSAdminPolicy) before eks-access-entry-cluster-admin fails (CIS EKS 4.1.1: only where required).
+   */
+  maxClusterAdminEntries: z.number().int().min(0).default(3),
   /** Used when live DescribeClusterVersions data is not in the snapshot (offline input). */
   versionCalendar: VersionCalendar.default(EKS_VERSION_CALENDAR),
 });

@@ -1,4 +1,5 @@
 import type { EksCheck } from '../../core/check';
+import { eksAccessEntryClusterAdmin } from './eks-access-entry-cluster-admin';
 import { eksAuditLogging } from './eks-audit-logging';
 import { eksAuthenticationMode } from './eks-authentication-mode';
 import { eksClusterTagged } from './eks-cluster-tagged';
@@ -9,6 +10,7 @@ import { eksEndpointPublicAccess } from './eks-endpoint-public-access';
 import { eksEndpointPublicCidrsOpen } from './eks-endpoint-public-cidrs-open';
 import { eksExtendedSupportPolicy } from './eks-extended-support-policy';
 import { eksHealthIssues } from './eks-health-issues';
+import { eksNetworkPolicyEnforced } from './eks-network-policy-enforced';
 import { eksNodegroupSshOpen } from './eks-nodegroup-ssh-open';
 import { eksNodegroupVersionSkew } from './eks-nodegroup-version-skew';
 import { eksPlatformVersion } from './eks-platform-version';
@@ -17,6 +19,7 @@ import { eksSupportedVersion } from './eks-supported-version';
 
 /** Every EKS check, sorted by id. */
 export const EKS_CHECKS: readonly EksCheck[] = [
+  eksAccessEntryClusterAdmin,
   eksAuditLogging,
   eksAuthenticationMode,
   eksClusterTagged,
@@ -27,6 +30,7 @@ export const EKS_CHECKS: readonly EksCheck[] = [
   eksEndpointPublicCidrsOpen,
   eksExtendedSupportPolicy,
   eksHealthIssues,
+  eksNetworkPolicyEnforced,
   eksNodegroupSshOpen,
   eksNodegroupVersionSkew,
   eksPlatformVersion,

@@ -1,7 +1,15 @@
 import type { EksCheck, EvalContext, Outcome } from '../../core/check';
 import { defaultAuditConfig } from '../../core/config';
 import { collected, notCollected } from '../../core/snapshot';
-import type { EksCluster, EksNodegroup, EksParts, EksSnapshot } from '../../core/snapshot-eks';
+import type {
+  EksAccessEntry,
+  EksAddon,
+  EksCluster,
+  EksNodegroup,
+  EksOptionalParts,
+  EksParts,
+  EksSnapshot,
+} from '../../core/snapshot-eks';
 import { eksRef } from '../../providers/aws/eks-ref';
 import { fixture } from '../fixture';
 
@@ -40,10 +48,29 @@ export function eksSnapshotWithNodegroups(
   });
 }
 
+/** The AWS CLI docs' DescribeAddon example (vpc-cni with YAML configurationValues). */
+export function describeAddonExample(): EksAddon {
+  return fixture<{ addon: EksAddon }>('aws/eks/describe-addon.json').addon;
+}
+
+/** The AWS CLI docs' DescribeAccessEntry example (IAM user `eks-admin-user`, STANDARD). */
+export function describeAccessEntryExample(): EksAccessEntry['entry'] {
+  return fixture<{ accessEntry: EksAccessEntry['entry'] }>('aws/eks/describe-access-entry.json')
+    .accessEntry;
+}
+
+/** The AWS CLI docs' ListAssociatedAccessPolicies example (AmazonEKSAdminPolicy, cluster scope). */
+export function associatedAccessPoliciesExample(): {
+  principalArn: string;
+  associatedAccessPolicies: EksAccessEntry['associatedAccessPolicies'];
+} {
+  return fixture('aws/eks/list-associated-access-policies.json');
+}
+
 /** A snapshot of `cluster` (default: the docs example), with parts not collected unless given. */
 export function eksSnapshot(
   cluster: EksCluster = describeClusterExample(),
-  parts: Partial<EksParts> = {},
+  parts: Partial<EksParts & EksOptionalParts> = {},
 ): EksSnapshot {
   return {
     provider: 'eks',
