@@ -9,6 +9,8 @@ import { eksEndpointPrivateAccess } from './eks-endpoint-private-access';
 import { eksEndpointPublicAccess } from './eks-endpoint-public-access';
 import { eksEndpointPublicCidrsOpen } from './eks-endpoint-public-cidrs-open';
 import { eksExtendedSupportPolicy } from './eks-extended-support-policy';
+import { eksGuardDutyAuditLogs } from './eks-guardduty-audit-logs';
+import { eksGuardDutyRuntime } from './eks-guardduty-runtime';
 import { eksHealthIssues } from './eks-health-issues';
 import { eksNetworkPolicyEnforced } from './eks-network-policy-enforced';
 import { eksNodegroupSshOpen } from './eks-nodegroup-ssh-open';
@@ -29,6 +31,8 @@ export const EKS_CHECKS: readonly EksCheck[] = [
   eksEndpointPublicAccess,
   eksEndpointPublicCidrsOpen,
   eksExtendedSupportPolicy,
+  eksGuardDutyAuditLogs,
+  eksGuardDutyRuntime,
   eksHealthIssues,
   eksNetworkPolicyEnforced,
   eksNodegroupSshOpen,
