@@ -1,6 +1,6 @@
 import type { GkeCheck } from '../../core/check';
 import { ev, fail, notApplicable, pass } from '../../core/outcome';
-import { isOpenCidr } from './shared/cidr';
+import { isOpenRange } from './shared/cidr';
 import { authorizedNetworks, publicIpEndpoint } from './shared/endpoints';
 
 export const gkeAuthorizedNetworks: GkeCheck = {
@@ -45,7 +45,7 @@ export const gkeAuthorizedNetworks: GkeCheck = {
         evidence,
       );
     }
-    const open = blocks.filter((c) => isOpenCidr(c, config.gke.openCidrMinPrefix));
+    const open = blocks.filter((c) => isOpenRange(c, config.gke.openCidrMinPrefix));
     const problems: string[] = [];
     if (open.length > 0) problems.push(`authorizes internet-wide range(s) ${open.join(', ')}`);
     if (an.gcpPublicCidrsAccessEnabled === true)

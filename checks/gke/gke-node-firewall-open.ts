@@ -1,7 +1,7 @@
 import type { GkeCheck } from '../../core/check';
 import { ev, fail, pass, readPart, unknown } from '../../core/outcome';
 import type { ComputeFirewall } from '../../core/snapshot-gke';
-import { isOpenCidr } from './shared/cidr';
+import { isOpenRange } from './shared/cidr';
 import { lastSegment } from './shared/cluster';
 import { effectiveServiceAccount } from './shared/default-sa';
 
@@ -61,7 +61,7 @@ export const gkeNodeFirewallOpen: GkeCheck = {
         r.disabled !== true &&
         (r.allowed ?? []).length > 0 &&
         lastSegment(r.network ?? '') === netName &&
-        (r.sourceRanges ?? []).some((c) => isOpenCidr(c, config.gke.openCidrMinPrefix)) &&
+        (r.sourceRanges ?? []).some((c) => isOpenRange(c, config.gke.openCidrMinPrefix)) &&
         !isServiceRule(r) &&
         targetsNodes(r),
     );

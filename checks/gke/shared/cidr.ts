@@ -1,19 +1,11 @@
-/** Prefix length of an IPv4/IPv6 CIDR (`0.0.0.0/0` → 0); a bare address is a host route. */
-export function prefixLength(cidr: string): number | undefined {
-  const [addr, bits] = cidr.trim().split('/');
-  if (!addr) return undefined;
-  const max = addr.includes(':') ? 128 : 32;
-  if (bits === undefined) return max;
-  const n = Number(bits);
-  return Number.isInteger(n) && n >= 0 && n <= max ? n : undefined;
-}
+import { isOpenCidr, parseCidr } from '../../../core/cidr';
 
 /**
- * True when the CIDR is broader than `/minPrefix` (IPv4) — `0.0.0.0/0`, `0.0.0.0/1`... — or is
- * an IPv6 range broader than `/(minPrefix*4)`, e.g. `::/0`. An unparsable CIDR counts as open.
+ * True when a CIDR text is broader than `/minPrefix` (`0.0.0.0/0`, `::/0`...). Text that is not
+ * a CIDR counts as open: the API validates ranges, so only a damaged input has one, and the
+ * result then names it rather than passing it.
  */
-export function isOpenCidr(cidr: string, minPrefix: number): boolean {
-  const n = prefixLength(cidr);
-  if (n === undefined) return true;
-  return cidr.includes(':') ? n < minPrefix * 4 : n < minPrefix;
+export function isOpenRange(text: string, minPrefix: number): boolean {
+  const cidr = parseCidr(text);
+  return 'error' in cidr ? true : isOpenCidr(cidr, minPrefix);
 }
