@@ -1,6 +1,6 @@
 import type { EvalContext, GkeCheck, Outcome } from '../../core/check';
 import { defaultAuditConfig } from '../../core/config';
-import { notCollected } from '../../core/snapshot';
+import { collected, failed, notCollected, type Part } from '../../core/snapshot';
 import type { GkeCluster, GkeParts, GkeSnapshot } from '../../core/snapshot-gke';
 import { gkeRef } from '../../providers/gcp/gke-ref';
 import { fixture } from '../fixture';
@@ -66,4 +66,24 @@ export function evaluateOne(check: GkeCheck, snapshot: GkeSnapshot, ctx = evalCo
 /** The statuses of a check's outcomes, in order. */
 export function statuses(check: GkeCheck, snapshot: GkeSnapshot, ctx = evalContext()): string[] {
   return evaluate(check, snapshot, ctx).map((o) => o.status);
+}
+
+/** A current Standard cluster that passes every cluster-level check (two node pools). */
+export function standardCluster(): GkeCluster {
+  return fixture<GkeCluster>('gcp/gke/cluster-standard.json');
+}
+
+/** An Autopilot cluster: default node service account, public IP endpoint, Dataplane V2. */
+export function autopilotCluster(): GkeCluster {
+  return fixture<GkeCluster>('gcp/gke/cluster-autopilot.json');
+}
+
+/** A part whose call was denied. */
+export function deniedPart<T>(operation: string): Part<T> {
+  return failed([{ operation, code: '403', message: 'Permission denied' }]);
+}
+
+/** A part collected from `operation`. */
+export function part<T>(value: T, operation: string): Part<T> {
+  return collected(value, [operation]);
 }
