@@ -1,5 +1,6 @@
 import type { Finding } from '../core/finding';
 import type { ObjectStore } from '../pipeline/types';
+import { type AsffContext, toAsff } from './asff';
 import { renderCsv } from './csv';
 import { renderOcsf } from './ocsf';
 import { renderReport } from './report/render';
@@ -24,6 +25,11 @@ export interface FormatOptions {
   /** Earlier runs for the report's trend. */
   history?: readonly RunHistoryEntry[];
   historyLimit?: number;
+  /**
+   * The importing account, Region and partition for `findings.asff.json` (its ProductArn and
+   * AwsAccountId); the asff format fails without it.
+   */
+  asff?: AsffContext;
   /** More keys that get a copy of `report.html` (e.g. `reports/latest.html`). */
   reportCopies?: readonly string[];
 }
@@ -45,6 +51,24 @@ export const FORMATS = {
     contentType: 'application/json',
     render: (findings, o) =>
       renderOcsf(findings, { time: o.time, productVersion: o.productVersion }),
+  },
+  asff: {
+    file: 'findings.asff.json',
+    contentType: 'application/json',
+    // The BatchImportFindings `Findings` list, as `aws securityhub batch-import-findings` reads it.
+    render: (findings, o) => {
+      const ctx = o.asff;
+      if (!ctx) {
+        throw new Error(
+          'asff: findings.asff.json needs the AWS account, Region and partition that import the findings into Security Hub',
+        );
+      }
+      return `${JSON.stringify(
+        findings.map((f) => toAsff(f, ctx)),
+        null,
+        2,
+      )}\n`;
+    },
   },
   csv: {
     file: 'findings.csv',

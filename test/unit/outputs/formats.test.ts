@@ -39,7 +39,14 @@ const opts: FormatOptions = {
 
 describe('parseFormats', () => {
   it('reads a comma-separated list, trims, lowercases and drops repeats', () => {
-    expect(parseFormats('json, OCSF,csv,json,html')).toEqual(['json', 'ocsf', 'csv', 'html']);
+    expect(parseFormats('json, OCSF,csv,json,html,asff')).toEqual([
+      'json',
+      'ocsf',
+      'csv',
+      'html',
+      'asff',
+    ]);
+    expect(FORMAT_NAMES).toEqual(['json', 'ocsf', 'asff', 'csv', 'html']);
   });
 
   it('names the bad value and the valid ones', () => {
@@ -82,6 +89,39 @@ describe('writeFormats', () => {
     expect(store.objects.get('reports/latest.html')!.body).toBe(
       store.objects.get('runs/date=2026-11-28/run=r1/report.html')!.body,
     );
+  });
+
+  it('writes ASFF with the importing account and fails only that format without one', async () => {
+    const store = memoryStore();
+    const findings = sampleFindings();
+    const asff = {
+      account: '999988887777',
+      region: 'eu-west-1',
+      partition: 'aws' as const,
+      observedAt: opts.time,
+    };
+    const ok = await writeFormats(findings, ['asff'], store, { ...opts, asff });
+    expect(ok).toEqual({ written: ['findings.asff.json'], failed: [] });
+    const list = JSON.parse(store.objects.get('findings.asff.json')!.body) as Record<
+      string,
+      unknown
+    >[];
+    expect(list).toHaveLength(findings.length);
+    expect(list[0]).toMatchObject({
+      Id: findings[0]!.id,
+      AwsAccountId: '999988887777',
+      ProductArn: 'arn:aws:securityhub:eu-west-1:999988887777:product/999988887777/default',
+    });
+
+    const without = await writeFormats(findings, ['asff', 'json'], memoryStore(), opts);
+    expect(without.written).toEqual(['findings.json']);
+    expect(without.failed).toEqual([
+      {
+        format: 'asff',
+        key: 'findings.asff.json',
+        error: expect.stringContaining('needs the AWS account, Region and partition'),
+      },
+    ]);
   });
 
   it('keeps writing the other formats when one cannot be stored', async () => {
