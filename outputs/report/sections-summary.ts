@@ -37,8 +37,9 @@ export function postureSection(summary: FindingSummary): SafeHtml {
     const total = STATUSES.reduce((s, st) => s + c[st], 0);
     const bar = stackedBar(
       STATUSES.map((st) => ({ label: STATUS_LABEL[st], value: c[st], color: STATUS_COLOR[st] })),
+      240,
     );
-    return html`<tr><td>${PROVIDER_LABEL[p]}</td>${STATUSES.map((st) => html`<td class="num n-${st}">${c[st]}</td>`)}<td class="num">${total}</td><td>${total > 0 ? bar : html`<span class="muted">no clusters</span>`}</td></tr>`;
+    return html`<tr><td class="nowrap">${PROVIDER_LABEL[p]}</td>${STATUSES.map((st) => html`<td class="num n-${st}">${c[st]}</td>`)}<td class="num">${total}</td><td>${total > 0 ? bar : html`<span class="muted">no clusters</span>`}</td></tr>`;
   });
   const severityBars = barRows(
     SEVERITIES.map((s) => ({

@@ -56,7 +56,7 @@ export function lineChart(
   width = 640,
   height = 220,
 ): SafeHtml {
-  const pad = { left: 40, right: 16, top: 12, bottom: 44 };
+  const pad = { left: 48, right: 44, top: 12, bottom: 44 };
   const plotW = width - pad.left - pad.right;
   const plotH = height - pad.top - pad.bottom;
   const max = Math.max(1, ...series.flatMap((s) => s.values));
@@ -68,10 +68,17 @@ export function lineChart(
     (t) =>
       html`<line x1="${pad.left}" x2="${width - pad.right}" y1="${r1(yAt(t))}" y2="${r1(yAt(t))}" stroke="#d1d5db"/><text x="${pad.left - 6}" y="${r1(yAt(t) + 4)}" class="val" text-anchor="end">${t}</text>`,
   );
-  // Label at most ~8 points so the axis stays readable.
-  const every = Math.max(1, Math.ceil(n / 8));
+  // Label the last point and earlier ones at least 80px apart, so dates never overlap.
+  const shown = new Set<number>([n - 1]);
+  let lastX = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n - 1; i++) {
+    if (xAt(i) - lastX >= 80 && xAt(n - 1) - xAt(i) >= 80) {
+      shown.add(i);
+      lastX = xAt(i);
+    }
+  }
   const xs = xLabels.map((l, i) =>
-    i % every === 0 || i === n - 1
+    shown.has(i)
       ? html`<text x="${r1(xAt(i))}" y="${height - pad.bottom + 16}" class="lbl" text-anchor="middle">${l}</text>`
       : '',
   );

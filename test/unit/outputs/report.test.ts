@@ -183,8 +183,8 @@ describe('svg charts', () => {
       100,
       100,
     ).value;
-    // plot: x 40..84, y 12..56; 0 at the bottom, the max at the top.
-    expect(svg).toContain('points="40,56 84,12"');
+    // plot: x 48..56, y 12..56; 0 at the bottom, the max at the top.
+    expect(svg).toContain('points="48,56 56,12"');
   });
 });
 
