@@ -1,10 +1,15 @@
 import type { ClusterSnapshot } from '../core/snapshot';
 import { eksExportReader } from './aws/eks-export';
 import { ExportFormatError, type ExportReader } from './export-reader';
+import { GKE_EXPORT_READERS } from './gcp/gke-export';
 import { snapshotFileReader } from './snapshot-file';
 
 /** Every export format the offline scan understands; the first reader that detects a file reads it. */
-export const EXPORT_READERS: readonly ExportReader[] = [snapshotFileReader, eksExportReader];
+export const EXPORT_READERS: readonly ExportReader[] = [
+  snapshotFileReader,
+  eksExportReader,
+  ...GKE_EXPORT_READERS,
+];
 
 /**
  * The cluster snapshots in one parsed export file. Throws ExportFormatError naming the file

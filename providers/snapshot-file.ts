@@ -3,6 +3,7 @@ import { formatIssues } from '../core/config';
 import { type ClusterSnapshot, ClusterSnapshotSchema } from '../core/snapshot';
 import { eksPartsNotCollected } from './aws/eks-parts';
 import { ExportFormatError, type ExportReader } from './export-reader';
+import { gkePartsNotCollected } from './gcp/gke-parts';
 import { isRecord } from './json-shape';
 
 export const SNAPSHOT_FILE_FORMAT = 'mk8s-audit-snapshot';
@@ -29,11 +30,19 @@ export function toSnapshotFile(clusters: ClusterSnapshot[]): SnapshotFile {
  * rather than missing, so the checks that need them say so.
  */
 function withAllParts(snapshot: ClusterSnapshot): ClusterSnapshot {
-  if (snapshot.provider !== 'eks') return snapshot;
-  return {
-    ...snapshot,
-    parts: { ...eksPartsNotCollected('the snapshot file'), ...snapshot.parts },
-  };
+  if (snapshot.provider === 'eks') {
+    return {
+      ...snapshot,
+      parts: { ...eksPartsNotCollected('the snapshot file'), ...snapshot.parts },
+    };
+  }
+  if (snapshot.provider === 'gke') {
+    return {
+      ...snapshot,
+      parts: { ...gkePartsNotCollected('the snapshot file'), ...snapshot.parts },
+    };
+  }
+  return snapshot;
 }
 
 /** Reads the tool's own snapshot file, for every provider. */
@@ -54,8 +63,8 @@ export const snapshotFileReader: ExportReader = {
         `not a valid snapshot file: ${formatIssues(parsed.error).replace(/\n/g, '; ')}`,
       );
     }
-    // The schema checks the structure every provider shares; the cluster objects are the raw
-    // API objects the collector wrote.
-    return (parsed.data.clusters as ClusterSnapshot[]).map(withAllParts);
+    // The schema checks the structure every provider shares; the cluster objects and parts are
+    // the raw API objects the collector wrote, typed per provider.
+    return (parsed.data.clusters as unknown as ClusterSnapshot[]).map(withAllParts);
   },
 };
