@@ -37,6 +37,11 @@ export const EksConfig = z.strictObject({
    * AmazonEKSAdminPolicy) before eks-access-entry-cluster-admin fails (CIS EKS 4.1.1: only where required).
    */
   maxClusterAdminEntries: z.number().int().min(0).default(3),
+  /**
+   * Shortest retention, in days, of the `/aws/eks/<cluster>/cluster` log group
+   * (eks-log-group-retention); a group that never expires passes. Default one year.
+   */
+  logRetentionMinDays: z.number().int().min(1).default(365),
   /** Used when live DescribeClusterVersions data is not in the snapshot (offline input). */
   versionCalendar: VersionCalendar.default(EKS_VERSION_CALENDAR),
 });

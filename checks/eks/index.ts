@@ -1,7 +1,9 @@
 import type { EksCheck } from '../../core/check';
 import { eksAccessEntryClusterAdmin } from './eks-access-entry-cluster-admin';
+import { eksAccessEntrySystemMasters } from './eks-access-entry-system-masters';
 import { eksAuditLogging } from './eks-audit-logging';
 import { eksAuthenticationMode } from './eks-authentication-mode';
+import { eksBootstrapCreatorAdmin } from './eks-bootstrap-creator-admin';
 import { eksClusterTagged } from './eks-cluster-tagged';
 import { eksControlPlaneLoggingTypes } from './eks-control-plane-logging-types';
 import { eksDeletionProtection } from './eks-deletion-protection';
@@ -12,18 +14,23 @@ import { eksExtendedSupportPolicy } from './eks-extended-support-policy';
 import { eksGuardDutyAuditLogs } from './eks-guardduty-audit-logs';
 import { eksGuardDutyRuntime } from './eks-guardduty-runtime';
 import { eksHealthIssues } from './eks-health-issues';
+import { eksIdpConfigTagged } from './eks-idp-config-tagged';
+import { eksLogGroupRetention } from './eks-log-group-retention';
 import { eksNetworkPolicyEnforced } from './eks-network-policy-enforced';
 import { eksNodegroupSshOpen } from './eks-nodegroup-ssh-open';
 import { eksNodegroupVersionSkew } from './eks-nodegroup-version-skew';
 import { eksPlatformVersion } from './eks-platform-version';
 import { eksSecretsEncryption } from './eks-secrets-encryption';
+import { eksSecretsKmsKeyQuality } from './eks-secrets-kms-key-quality';
 import { eksSupportedVersion } from './eks-supported-version';
 
 /** Every EKS check, sorted by id. */
 export const EKS_CHECKS: readonly EksCheck[] = [
   eksAccessEntryClusterAdmin,
+  eksAccessEntrySystemMasters,
   eksAuditLogging,
   eksAuthenticationMode,
+  eksBootstrapCreatorAdmin,
   eksClusterTagged,
   eksControlPlaneLoggingTypes,
   eksDeletionProtection,
@@ -34,10 +41,13 @@ export const EKS_CHECKS: readonly EksCheck[] = [
   eksGuardDutyAuditLogs,
   eksGuardDutyRuntime,
   eksHealthIssues,
+  eksIdpConfigTagged,
+  eksLogGroupRetention,
   eksNetworkPolicyEnforced,
   eksNodegroupSshOpen,
   eksNodegroupVersionSkew,
   eksPlatformVersion,
   eksSecretsEncryption,
+  eksSecretsKmsKeyQuality,
   eksSupportedVersion,
 ];
