@@ -3,6 +3,7 @@ import { ec2Routes } from './ec2';
 import { eksRoutes } from './eks';
 import { iamRoutes } from './iam';
 import { organizationsRoutes } from './organizations';
+import { securityHubRoutes } from './securityhub';
 import { stsRoutes } from './sts';
 
 /** Every AWS route; add a service by adding its file's route list here. */
@@ -12,4 +13,5 @@ export const awsRoutes: Route[] = [
   ...ec2Routes,
   ...eksRoutes,
   ...iamRoutes,
+  ...securityHubRoutes,
 ];
