@@ -84,17 +84,27 @@ export class ModelValidator {
     );
     switch (shape.type) {
       case 'structure':
-        return this.#structure(shape, value, path);
+        this.#structure(shape, value, path);
+        return;
       case 'list': {
-        if (!Array.isArray(value)) return this.#fail(path, 'should be array');
+        if (!Array.isArray(value)) {
+          this.#fail(path, 'should be array');
+          return;
+        }
         if (value.length < min) this.#fail(path, `should NOT have fewer than ${min} items`);
         if (value.length > max) this.#fail(path, `should NOT have more than ${max} items`);
         const member = shape.member;
-        if (member) value.forEach((v, i) => this.check(member.shape, v, `${path}[${i}]`, member));
+        if (member) {
+          for (const [i, v] of value.entries())
+            this.check(member.shape, v, `${path}[${i}]`, member);
+        }
         return;
       }
       case 'map': {
-        if (!isRecord(value)) return this.#fail(path, 'should be object');
+        if (!isRecord(value)) {
+          this.#fail(path, 'should be object');
+          return;
+        }
         const entries = Object.entries(value);
         if (entries.length > max) this.#fail(path, `should NOT have more than ${max} properties`);
         for (const [k, v] of entries) {
@@ -110,9 +120,13 @@ export class ModelValidator {
         return;
       }
       case 'string': {
-        if (typeof value !== 'string') return this.#fail(path, 'should be string');
+        if (typeof value !== 'string') {
+          this.#fail(path, 'should be string');
+          return;
+        }
         if (shape.enum && !shape.enum.includes(value)) {
-          return this.#fail(path, 'should be equal to one of the allowed values');
+          this.#fail(path, 'should be equal to one of the allowed values');
+          return;
         }
         if (value.length < min) this.#fail(path, `should NOT be shorter than ${min} characters`);
         if (value.length > max) this.#fail(path, `should NOT be longer than ${max} characters`);
@@ -126,7 +140,8 @@ export class ModelValidator {
       case 'float': {
         const integral = shape.type === 'integer' || shape.type === 'long';
         if (typeof value !== 'number' || (integral && !Number.isInteger(value))) {
-          return this.#fail(path, integral ? 'should be integer' : 'should be number');
+          this.#fail(path, integral ? 'should be integer' : 'should be number');
+          return;
         }
         if (shape.min !== undefined && value < shape.min)
           this.#fail(path, `should be >= ${shape.min}`);
@@ -149,7 +164,10 @@ export class ModelValidator {
   }
 
   #structure(shape: Shape, value: unknown, path: string): void {
-    if (!isRecord(value)) return this.#fail(path, 'should be object');
+    if (!isRecord(value)) {
+      this.#fail(path, 'should be object');
+      return;
+    }
     for (const name of shape.required ?? []) {
       if (value[name] === undefined || value[name] === null) {
         this.#fail(path, `should have required property '${name}'`);
