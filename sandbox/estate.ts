@@ -261,7 +261,11 @@ export function parseEstate(input: unknown, source = 'estate'): Estate {
   if (result.success) return result.data;
   throw new EstateError(
     source,
-    result.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`),
+    result.error.issues.map((i) => {
+      // A bad record key (an account id, a region) carries the key's own complaint inside.
+      const inner = i.code === 'invalid_key' ? i.issues.map((k) => k.message).join('; ') : '';
+      return `${formatPath(i.path)}: ${inner ? `invalid key: ${inner}` : i.message}`;
+    }),
   );
 }
 
