@@ -2,11 +2,18 @@ import { readFileSync } from 'node:fs';
 import { checksCommand } from './checks-list';
 import { collectCommand } from './collect';
 import { type Command, EXIT, InputError, UsageError } from './command';
+import { sandboxCommand } from './sandbox-command';
 import { scanCommand } from './scan';
 import { startCommand } from './start';
 
 /** Every command: add one here (its code lives in its own file). */
-const COMMANDS: readonly Command[] = [startCommand, scanCommand, collectCommand, checksCommand];
+const COMMANDS: readonly Command[] = [
+  startCommand,
+  scanCommand,
+  collectCommand,
+  checksCommand,
+  sandboxCommand,
+];
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
