@@ -31,7 +31,7 @@ describe('mk8s-audit sandbox', () => {
     });
     expect(((await gke.json()) as { clusters: unknown[] }).clusters).toHaveLength(2);
     const client = new S3Client({
-      endpoint: s3,
+      endpoint: s3 ?? '',
       forcePathStyle: true,
       region: 'us-east-1',
       credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
