@@ -121,7 +121,18 @@ export function relatedRequirements(finding: Pick<Finding, 'frameworks'>): strin
     .slice(0, ASFF_LIMITS.relatedRequirements);
 }
 
-const PARTITIONS: readonly string[] = ['aws', 'aws-cn', 'aws-us-gov', 'aws-us-iso', 'aws-us-iso-b'];
+const PARTITIONS: readonly Partition[] = [
+  'aws',
+  'aws-cn',
+  'aws-us-gov',
+  'aws-us-iso',
+  'aws-us-iso-b',
+];
+
+/** An AWS partition name (`aws`, `aws-cn`...) as Security Hub's type, or undefined. */
+export function awsPartition(value: string | undefined): Partition | undefined {
+  return PARTITIONS.find((p) => p === value);
+}
 
 function otherDetails(fields: Record<string, string | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
@@ -140,13 +151,13 @@ function otherDetails(fields: Record<string, string | undefined>): Record<string
 export function clusterResource(finding: Finding): Resource {
   const id = truncate(finding.resourceId, ASFF_LIMITS.resourceId);
   if (finding.provider === 'eks') {
-    const partition = /^arn:([a-z-]+):/.exec(finding.resourceId)?.[1];
+    const partition = awsPartition(/^arn:([a-z-]+):/.exec(finding.resourceId)?.[1]);
     const resource: Resource = {
       Type: 'AwsEksCluster',
       Id: id,
       Details: { AwsEksCluster: { Arn: finding.resourceId, Name: finding.resourceName } },
     };
-    if (partition && PARTITIONS.includes(partition)) resource.Partition = partition as Partition;
+    if (partition) resource.Partition = partition;
     if (finding.region.length <= ASFF_LIMITS.resourceRegion) resource.Region = finding.region;
     return resource;
   }

@@ -1,0 +1,132 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { ALL_CHECKS } from '../checks/index';
+import type { Collector } from '../core/collector';
+import { type Logger, silentLogger } from '../core/logger';
+import type { Cloud } from '../core/provider';
+import { awsPartition } from '../outputs/asff';
+import { createS3Store } from '../outputs/s3-store';
+import { runPrefix } from '../pipeline/keys';
+import { runLocal } from '../pipeline/run-local';
+import type { RunSummary } from '../pipeline/run-summary';
+import { callerIdentity } from '../providers/aws/caller-identity';
+import { createAwsCollector } from '../providers/aws/collector';
+import { awsClientConfig, securityHubClient, stsClient } from '../sandbox/clients';
+import { loadEstate } from '../sandbox/estate';
+import { startSandbox } from '../sandbox/server';
+import { runConfigForEstate } from './estate-run-config';
+import { startLocalS3 } from './local-s3';
+
+/** The sample estate `npm start` serves. */
+export const SAMPLE_ESTATE = join(import.meta.dirname, '..', 'sandbox', 'estates', 'sample.json');
+export const FINDINGS_BUCKET = 'mk8s-audit-findings';
+const SECURITY_HUB_REGION = 'us-east-1';
+
+export interface StartOptions {
+  estateFile: string;
+  outDir: string;
+  clock?: () => Date;
+  logger?: Logger;
+}
+
+export interface StartResult {
+  summary: RunSummary;
+  findingsFile: string;
+  summaryFile: string;
+  /** Where every object of the run (snapshots, per-target findings...) was copied. */
+  objectsDir: string;
+  sandboxUrl: string;
+  s3Url: string;
+  /** Clouds that had no collector in this build (their targets are failed targets). */
+  missingCollectors: Cloud[];
+}
+
+/**
+ * `npm start`: the sandbox cloud serving an estate and s3rver on loopback, the real collectors
+ * and Security Hub client pointed at them by endpoint options, the same discover → audit →
+ * publish steps the Lambda functions run, and the run's outputs copied to `outDir`. Everything
+ * started here is stopped before it returns, whatever happened.
+ */
+export async function runStart(opts: StartOptions): Promise<StartResult> {
+  const estate = loadEstate(opts.estateFile);
+  const logger = opts.logger ?? silentLogger;
+  const clock = opts.clock ?? (() => new Date());
+  const sandbox = await startSandbox({ estate });
+  try {
+    const s3 = await startLocalS3(FINDINGS_BUCKET);
+    try {
+      const config = runConfigForEstate(estate, SECURITY_HUB_REGION);
+      const { credentials } = awsClientConfig(sandbox.url);
+      const collectors: Partial<Record<Cloud, Collector>> = {
+        aws: createAwsCollector({
+          endpoint: sandbox.url,
+          credentials,
+          assumeRole: {
+            roleName: config.aws.memberRoleName,
+            ...(config.aws.externalId ? { externalId: config.aws.externalId } : {}),
+          },
+        }),
+      };
+      const missingCollectors = (['aws', 'gcp', 'azure'] as const).filter((c) => !collectors[c]);
+
+      const sts = stsClient(sandbox.url);
+      const me = await callerIdentity(sts).finally(() => sts.destroy());
+      const hub = securityHubClient(sandbox.url, { region: SECURITY_HUB_REGION, maxAttempts: 3 });
+      const store = createS3Store({ client: s3.client, bucket: s3.bucket });
+      try {
+        const { published } = await runLocal(config, {
+          store,
+          collectors,
+          checks: ALL_CHECKS,
+          clock,
+          logger,
+          securityHub: {
+            client: hub,
+            account: me.account,
+            region: SECURITY_HUB_REGION,
+            partition: awsPartition(me.partition) ?? 'aws',
+          },
+        });
+        await mkdir(opts.outDir, { recursive: true });
+        const objectsDir = join(opts.outDir, 's3', s3.bucket);
+        const copied = await copyRun(store, runPrefix(published.run), objectsDir);
+        const findingsFile = join(opts.outDir, 'findings.json');
+        const summaryFile = join(opts.outDir, 'run-summary.json');
+        await writeFile(findingsFile, copied.get(published.findingsKey) ?? '[]\n');
+        await writeFile(summaryFile, copied.get(published.summaryKey) ?? '');
+        return {
+          summary: published.summary,
+          findingsFile,
+          summaryFile,
+          objectsDir,
+          sandboxUrl: sandbox.url,
+          s3Url: s3.url,
+          missingCollectors,
+        };
+      } finally {
+        hub.destroy();
+      }
+    } finally {
+      await s3.stop();
+    }
+  } finally {
+    await sandbox.stop();
+  }
+}
+
+/** Copies every object under `prefix` to `dir/<key>`; returns the texts by key. */
+async function copyRun(
+  store: ReturnType<typeof createS3Store>,
+  prefix: string,
+  dir: string,
+): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  for (const key of await store.list(prefix)) {
+    const text = (await store.get(key)) ?? '';
+    texts.set(key, text);
+    const path = join(dir, key);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, text);
+  }
+  return texts;
+}
