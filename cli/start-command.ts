@@ -2,7 +2,6 @@ import { relative } from 'node:path';
 import { parseCommandArgs } from './args';
 import { type Command, EXIT } from './command';
 import { formatRunSummary } from './run-summary-report';
-import { runStart, SAMPLE_ESTATE } from './start-run';
 
 const USAGE = `Usage:
   mk8s-audit start [--out <dir>] [--estate <file>]
@@ -29,6 +28,8 @@ export const startCommand: Command = {
       process.stdout.write(`${USAGE}\n`);
       return EXIT.ok;
     }
+    // Loaded on use: the sandbox and its API models are not needed by the other commands.
+    const { runStart, SAMPLE_ESTATE } = await import('./start-run');
     const estateFile = values.estate ?? SAMPLE_ESTATE;
     const started = Date.now();
     process.stdout.write(
