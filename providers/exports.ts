@@ -1,5 +1,6 @@
 import type { ClusterSnapshot } from '../core/snapshot';
 import { eksExportReader } from './aws/eks-export';
+import { aksExportReader } from './azure/aks-export';
 import { ExportFormatError, type ExportReader } from './export-reader';
 import { GKE_EXPORT_READERS } from './gcp/gke-export';
 import { snapshotFileReader } from './snapshot-file';
@@ -9,6 +10,7 @@ export const EXPORT_READERS: readonly ExportReader[] = [
   snapshotFileReader,
   eksExportReader,
   ...GKE_EXPORT_READERS,
+  aksExportReader,
 ];
 
 /**

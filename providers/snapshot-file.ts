@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { formatIssues } from '../core/config';
 import { type ClusterSnapshot, ClusterSnapshotSchema } from '../core/snapshot';
 import { eksPartsNotCollected } from './aws/eks-parts';
+import { aksPartsNotCollected } from './azure/aks-parts';
 import { ExportFormatError, type ExportReader } from './export-reader';
 import { gkePartsNotCollected } from './gcp/gke-parts';
 import { isRecord } from './json-shape';
@@ -40,6 +41,12 @@ function withAllParts(snapshot: ClusterSnapshot): ClusterSnapshot {
     return {
       ...snapshot,
       parts: { ...gkePartsNotCollected('the snapshot file'), ...snapshot.parts },
+    };
+  }
+  if (snapshot.provider === 'aks') {
+    return {
+      ...snapshot,
+      parts: { ...aksPartsNotCollected('the snapshot file'), ...snapshot.parts },
     };
   }
   return snapshot;

@@ -1,24 +1,12 @@
-import { notCollected } from '../../core/snapshot';
 import type { AksParts, AksSnapshot } from '../../core/snapshot-aks';
 import { ExportFormatError, type ExportReader } from '../export-reader';
 import { aksSpelling, canonicalManagedCluster, isManagedCluster } from './aks-canonical';
+import { aksPartsNotCollected } from './aks-parts';
 import { aksRef } from './aks-ref';
-
-const EXPORT_REASON = 'an exported ManagedCluster carries no related objects';
 
 /** Parts an export never has: the checks that need them are `unknown` and say so. */
 export function exportParts(): AksParts {
-  return {
-    diagnosticSettings: notCollected(`${EXPORT_REASON} (diagnostic settings)`),
-    clusterRoleAssignments: notCollected(`${EXPORT_REASON} (role assignments)`),
-    kubeletRoleAssignments: notCollected(`${EXPORT_REASON} (kubelet role assignments)`),
-    roleDefinitions: notCollected(`${EXPORT_REASON} (role definitions)`),
-    kubernetesVersions: notCollected(`${EXPORT_REASON} (supported Kubernetes versions)`),
-    maintenanceConfigurations: notCollected(`${EXPORT_REASON} (maintenance configurations)`),
-    defenderPricing: notCollected(`${EXPORT_REASON} (Defender for Containers plan)`),
-    networkSecurityGroups: notCollected(`${EXPORT_REASON} (network security groups)`),
-    containerRegistries: notCollected(`${EXPORT_REASON} (container registries)`),
-  };
+  return aksPartsNotCollected('an exported ManagedCluster');
 }
 
 /** The ManagedCluster objects of an export, with where each sits in the file. */

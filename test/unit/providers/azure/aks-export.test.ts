@@ -71,3 +71,13 @@ describe('aksExportReader', () => {
     );
   });
 });
+
+describe('readExport with the AKS reader registered', () => {
+  it('reads an ARM list and az aks list output through the shared reader list', async () => {
+    const { readExport } = await import('../../../../providers/exports');
+    expect(readExport(fixture('azure/aks/managed-clusters-list.json'), 'l.json')[0]?.provider).toBe(
+      'aks',
+    );
+    expect(readExport([azClusterExample()], 'a.json')[0]?.ref.name).toBe('clustername1');
+  });
+});
