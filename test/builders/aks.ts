@@ -16,11 +16,19 @@ export function azClusterExample(): Record<string, unknown> {
   return fixture('azure/aks/az-aks-show.json');
 }
 
+/** The SDK marks server-set fields readonly; tests build variants by writing them. */
+type DeepMutable<T> = T extends readonly (infer U)[]
+  ? DeepMutable<U>[]
+  : T extends object
+    ? { -readonly [K in keyof T]: DeepMutable<T[K]> }
+    : T;
+export type MutableCluster = DeepMutable<AksCluster>;
+
 /** The ManagedClustersGet example in the canonical shape; `change` edits a fresh copy. */
-export function aksCluster(change: (c: AksCluster) => void = () => {}): AksCluster {
-  const cluster = canonicalManagedCluster(armClusterExample());
+export function aksCluster(change: (c: MutableCluster) => void = () => {}): AksCluster {
+  const cluster = canonicalManagedCluster(armClusterExample()) as MutableCluster;
   change(cluster);
-  return cluster;
+  return cluster as AksCluster;
 }
 
 /** A canonical cluster from an ARM example fixture under `azure/aks/`. */
@@ -71,7 +79,7 @@ export function evaluateAksOne(
 /** Status of a single-outcome check on a cluster built by `change`. */
 export function statusOf(
   check: AksCheck,
-  change: (c: AksCluster) => void = () => {},
+  change: (c: MutableCluster) => void = () => {},
   parts: Partial<AksParts> = {},
 ): Outcome['status'] {
   return evaluateAksOne(check, aksSnapshot(aksCluster(change), parts)).status;
