@@ -2,7 +2,10 @@ import type { Finding } from '../core/finding';
 import type { ObjectStore } from '../pipeline/types';
 import { type AsffContext, toAsff } from './asff';
 import { renderCsv } from './csv';
+import { findingsJson } from './findings-json';
 import { renderOcsf } from './ocsf';
+import { readHistory, withEntry, writeHistory } from './report/history';
+import { historyEntry } from './report/model';
 import { renderReport } from './report/render';
 import type { ReportFramework, RunHistoryEntry } from './report/types';
 
@@ -24,6 +27,11 @@ export interface FormatOptions {
   frameworks: readonly ReportFramework[];
   /** Earlier runs for the report's trend. */
   history?: readonly RunHistoryEntry[];
+  /**
+   * A run history file in the store (`history.json`, `reports/history.json`): its entries join
+   * `history`, and this run is appended to it after the formats are written.
+   */
+  historyKey?: string;
   historyLimit?: number;
   /**
    * The importing account, Region and partition for `findings.asff.json` (its ProductArn and
@@ -44,7 +52,7 @@ export const FORMATS = {
   json: {
     file: 'findings.json',
     contentType: 'application/json',
-    render: (findings) => `${JSON.stringify(findings, null, 2)}\n`,
+    render: (findings) => findingsJson(findings),
   },
   ocsf: {
     file: 'findings.ocsf.json',
@@ -118,7 +126,12 @@ export interface WriteResult {
   written: string[];
   /** Formats that could not be rendered or stored; the others were still written. */
   failed: { format: FormatName; key: string; error: string }[];
+  /** Problems with the run history (unreadable, not stored); the formats are written anyway. */
+  historyProblems: string[];
 }
+
+const message = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
 
 /** Renders and stores each format; one failing format does not stop the others. */
 export async function writeFormats(
@@ -127,20 +140,22 @@ export async function writeFormats(
   store: ObjectStore,
   opts: FormatOptions,
 ): Promise<WriteResult> {
-  const result: WriteResult = { written: [], failed: [] };
+  const result: WriteResult = { written: [], failed: [], historyProblems: [] };
   const prefix = opts.prefix ?? '';
+  const stored = opts.historyKey ? await readHistory(store, opts.historyKey) : { entries: [] };
+  if ('problem' in stored && stored.problem) result.historyProblems.push(stored.problem);
+  const withHistory: FormatOptions = {
+    ...opts,
+    history: [...(opts.history ?? []), ...stored.entries],
+  };
   for (const format of new Set(formats)) {
     const spec: FormatSpec = FORMATS[format];
     const keys = [`${prefix}${spec.file}`, ...(format === 'html' ? (opts.reportCopies ?? []) : [])];
     let body: string;
     try {
-      body = spec.render(findings, opts);
+      body = spec.render(findings, withHistory);
     } catch (error) {
-      result.failed.push({
-        format,
-        key: keys[0] ?? spec.file,
-        error: error instanceof Error ? error.message : String(error),
-      });
+      result.failed.push({ format, key: keys[0] ?? spec.file, error: message(error) });
       continue;
     }
     for (const key of keys) {
@@ -148,12 +163,22 @@ export async function writeFormats(
         await store.put(key, body, spec.contentType);
         result.written.push(key);
       } catch (error) {
-        result.failed.push({
-          format,
-          key,
-          error: error instanceof Error ? error.message : String(error),
-        });
+        result.failed.push({ format, key, error: message(error) });
       }
+    }
+  }
+  if (opts.historyKey) {
+    const date = opts.run?.date ?? opts.time.toISOString().slice(0, 10);
+    const runId = opts.run?.runId ?? opts.time.toISOString();
+    try {
+      await writeHistory(
+        store,
+        opts.historyKey,
+        withEntry(stored.entries, historyEntry(date, findings, runId)),
+      );
+      result.written.push(opts.historyKey);
+    } catch (error) {
+      result.historyProblems.push(`${opts.historyKey} not stored: ${message(error)}`);
     }
   }
   return result;

@@ -75,6 +75,7 @@ describe('writeFormats', () => {
         'reports/latest.html',
       ],
       failed: [],
+      historyProblems: [],
     });
     const json = store.objects.get('runs/date=2026-11-28/run=r1/findings.json')!;
     expect(json.type).toBe('application/json');
@@ -101,7 +102,7 @@ describe('writeFormats', () => {
       observedAt: opts.time,
     };
     const ok = await writeFormats(findings, ['asff'], store, { ...opts, asff });
-    expect(ok).toEqual({ written: ['findings.asff.json'], failed: [] });
+    expect(ok).toEqual({ written: ['findings.asff.json'], failed: [], historyProblems: [] });
     const list = JSON.parse(store.objects.get('findings.asff.json')!.body) as Record<
       string,
       unknown
@@ -131,5 +132,63 @@ describe('writeFormats', () => {
     expect(result.failed).toEqual([
       { format: 'csv', key: 'findings.csv', error: 'AccessDenied: put findings.csv' },
     ]);
+  });
+
+  it('draws the trend from the stored history and appends this run to it', async () => {
+    const store = memoryStore();
+    const findings = sampleFindings();
+    const earlier = [
+      {
+        date: '2026-11-26',
+        runId: 'r-26',
+        counts: { pass: 5, fail: 12, unknown: 3, not_applicable: 0 },
+      },
+      {
+        date: '2026-11-27',
+        runId: 'r-27',
+        counts: { pass: 6, fail: 10, unknown: 2, not_applicable: 1 },
+      },
+    ];
+    await store.put('reports/history.json', JSON.stringify(earlier), 'application/json');
+    const result = await writeFormats(findings, ['html'], store, {
+      ...opts,
+      historyKey: 'reports/history.json',
+    });
+    expect(result).toEqual({
+      written: ['report.html', 'reports/history.json'],
+      failed: [],
+      historyProblems: [],
+    });
+    expect(store.objects.get('report.html')!.body).toContain('Trend over the last 3 runs');
+    const history = JSON.parse(store.objects.get('reports/history.json')!.body);
+    expect(history).toEqual([
+      ...earlier,
+      {
+        date: '2026-11-28',
+        runId: 'r1',
+        counts: { pass: 8, fail: 9, unknown: 2, not_applicable: 1 },
+      },
+    ]);
+    // The same run again replaces its entry instead of adding one.
+    await writeFormats(findings, ['json'], store, { ...opts, historyKey: 'reports/history.json' });
+    expect(JSON.parse(store.objects.get('reports/history.json')!.body)).toHaveLength(3);
+  });
+
+  it('names an unreadable history, still writes the report and starts a new history', async () => {
+    const store = memoryStore();
+    await store.put(
+      'history.json',
+      '[{"date":"2026-11-27","counts":{"pass":"many"}}]',
+      'application/json',
+    );
+    const result = await writeFormats(sampleFindings(), ['html'], store, {
+      ...opts,
+      historyKey: 'history.json',
+    });
+    expect(result.written).toEqual(['report.html', 'history.json']);
+    expect(result.historyProblems).toEqual([
+      expect.stringMatching(/^history\.json is not a run history list: 0\.counts\.pass: /),
+    ]);
+    expect(JSON.parse(store.objects.get('history.json')!.body)).toHaveLength(1);
   });
 });
