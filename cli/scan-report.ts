@@ -18,8 +18,9 @@ export function formatProblems(
 export function printScanReport(result: ScanResult): void {
   const read = result.sources.length;
   process.stdout.write(
-    `Scanned ${read} input${read === 1 ? '' : 's'}: ${formatSummary(result.summary)}\n\nFindings written to ${result.findingsFile}\n`,
+    `Scanned ${read} input${read === 1 ? '' : 's'}: ${formatSummary(result.summary)}\n\nFindings written to ${result.files.filter((f) => !f.endsWith('history.json')).join(', ')}\n`,
   );
   const problems = formatProblems(result.problems);
   if (problems) process.stderr.write(`\n${problems}\n`);
+  for (const p of result.outputProblems) process.stderr.write(`\n${p}\n`);
 }

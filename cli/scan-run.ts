@@ -1,5 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { FRAMEWORKS } from '../checks/frameworks/index';
 import { ALL_CHECKS } from '../checks/index';
 import { type AuditConfig, defaultAuditConfig } from '../core/config';
 import type { Finding } from '../core/finding';
@@ -7,6 +8,10 @@ import { runChecks } from '../core/run-checks';
 import { atLeast, type Severity } from '../core/severity';
 import type { ClusterSnapshot } from '../core/snapshot';
 import { type FindingSummary, summarize } from '../core/summary';
+import type { AsffContext } from '../outputs/asff';
+import { type FormatName, writeFormats } from '../outputs/formats';
+import { createFsStore } from '../outputs/fs-store';
+import pkg from '../package.json' with { type: 'json' };
 import type { LiveAwsOptions } from './aws-live';
 import { EXIT } from './command';
 import type { InputProblem } from './input-files';
@@ -17,8 +22,10 @@ export interface ScanRequest {
   inputs: readonly string[];
   /** Also audit the caller's AWS account live. */
   aws?: LiveAwsOptions;
-  /** Where `findings.json` is written. */
+  /** Where `findings.json` (and the other formats) are written. */
   outDir: string;
+  /** Files to write (`--format`); default `json` alone. */
+  formats?: readonly FormatName[];
   failOn?: Severity;
   now?: Date;
   config?: AuditConfig;
@@ -32,8 +39,20 @@ export interface ScanResult {
   problems: InputProblem[];
   /** Labels of what was read: files and AWS targets. */
   sources: string[];
+  /** The first file written (findings.json by default). */
   findingsFile: string;
+  /** Every file written, the run history (`history.json`) last. */
+  files: string[];
+  /** Formats that could not be written and run-history problems, one sentence each. */
+  outputProblems: string[];
   exitCode: number;
+}
+
+/** The AWS partition of a Region name. */
+function partitionOf(region: string): AsffContext['partition'] {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  return 'aws';
 }
 
 /**
@@ -45,6 +64,7 @@ export async function runScan(req: ScanRequest): Promise<ScanResult> {
   const snapshots = [...loaded.snapshots];
   const problems = [...loaded.problems];
   const sources = [...loaded.files];
+  let asff: AsffContext | undefined;
   if (req.aws) {
     // Loaded on demand: an offline scan does not pay for the AWS SDK.
     const { collectLiveAws } = await import('./aws-live');
@@ -52,19 +72,42 @@ export async function runScan(req: ScanRequest): Promise<ScanResult> {
     snapshots.push(...live.snapshots);
     problems.push(...live.problems);
     sources.push(...live.targets.map((t) => `aws:${t.account}/${t.region}`));
+    // findings.asff.json is for the caller's own account and first region (Security Hub's
+    // custom-integration product of that account).
+    const first = live.targets[0];
+    if (first) {
+      asff = {
+        account: first.account,
+        region: first.region,
+        partition: partitionOf(first.region),
+        observedAt: req.now ?? new Date(),
+      };
+    }
   }
 
+  const now = req.now ?? new Date();
   const findings = runChecks(ALL_CHECKS, snapshots, {
-    now: req.now ?? new Date(),
+    now,
     config: req.config ?? defaultAuditConfig(),
   });
   await mkdir(req.outDir, { recursive: true });
-  const findingsFile = join(req.outDir, 'findings.json');
-  await writeFile(findingsFile, `${JSON.stringify(findings, null, 2)}\n`);
+  // `history.json` in --out keeps one line of counts per scan: the report's trend.
+  const out = await writeFormats(findings, req.formats ?? ['json'], createFsStore(req.outDir), {
+    time: now,
+    productVersion: pkg.version,
+    frameworks: FRAMEWORKS,
+    historyKey: 'history.json',
+    ...(asff ? { asff } : {}),
+  });
+  const files = out.written.map((key) => join(req.outDir, key));
+  const outputProblems = [
+    ...out.failed.map((f) => `${join(req.outDir, f.key)} (${f.format}) not written: ${f.error}`),
+    ...out.historyProblems,
+  ];
 
   const failOn = req.failOn;
   const exitCode =
-    problems.length > 0
+    problems.length > 0 || out.failed.length > 0
       ? EXIT.badInput
       : failOn !== undefined &&
           findings.some((f) => f.status === 'fail' && atLeast(f.severity, failOn))
@@ -76,7 +119,9 @@ export async function runScan(req: ScanRequest): Promise<ScanResult> {
     summary: summarize(findings),
     problems,
     sources,
-    findingsFile,
+    findingsFile: files[0] ?? join(req.outDir, 'findings.json'),
+    files,
+    outputProblems,
     exitCode,
   };
 }

@@ -1,4 +1,5 @@
 import { Severity } from '../core/severity';
+import { type FormatName, parseFormats } from '../outputs/formats';
 import { parseCommandArgs } from './args';
 import { type Command, UsageError } from './command';
 import { printScanReport } from './scan-report';
@@ -21,7 +22,11 @@ Inputs:
   --endpoint-url <url>  With --aws: send every AWS call to this URL (a local stand-in of the APIs).
 
 Output:
-  --out, -o <dir>       Where findings.json is written (default: out).
+  --out, -o <dir>       Where the files are written (default: out).
+  --format <list>       Comma-separated, default json: json (findings.json), ocsf
+                        (findings.ocsf.json, OCSF 1.6 Compliance Finding), asff
+                        (findings.asff.json; needs --aws), csv (findings.csv), html (report.html).
+                        Each scan also adds its counts to <dir>/history.json, the report's trend.
   --fail-on <severity>  Exit 1 when a check fails at this severity or above:
                         critical, high, medium, low, informational.
   --as-of <time>        Evaluate as of this ISO 8601 time instead of now (e.g. re-evaluate an
@@ -45,6 +50,7 @@ export const scanCommand: Command = {
         profile: { type: 'string' },
         'endpoint-url': { type: 'string' },
         'as-of': { type: 'string' },
+        format: { type: 'string' },
       },
       true,
     );
@@ -76,9 +82,23 @@ export const scanCommand: Command = {
     if (Number.isNaN(now.getTime())) {
       throw new UsageError(`--as-of ${asOf}: not an ISO 8601 time such as 2026-11-28T00:00:00Z`);
     }
+    let formats: FormatName[] = ['json'];
+    if (values.format !== undefined) {
+      try {
+        formats = parseFormats(values.format);
+      } catch (error) {
+        throw new UsageError((error as Error).message);
+      }
+    }
+    if (formats.includes('asff') && !values.aws) {
+      throw new UsageError(
+        '--format asff needs --aws: findings.asff.json is imported into the scanned AWS account',
+      );
+    }
     const result = await runScan({
       inputs,
       now,
+      formats,
       outDir: values.out ?? 'out',
       ...(failOn === undefined ? {} : { failOn }),
       ...(values.aws

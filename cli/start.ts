@@ -11,7 +11,8 @@ const USAGE = `Usage:
   mk8s-audit start [--out <dir>]
 
 Audits the bundled sample exports (samples/) and prints the summary; findings go to
-<dir>/findings.json (default: out). This is what \`npm start\` runs.`;
+<dir>/findings.json and the report to <dir>/report.html (default: out). This is what
+\`npm start\` runs.`;
 
 export const startCommand: Command = {
   name: 'start',
@@ -23,7 +24,11 @@ export const startCommand: Command = {
       return EXIT.ok;
     }
     process.stdout.write(`mk8s-audit: auditing the bundled sample exports in ${SAMPLES_DIR}\n\n`);
-    const result = await runScan({ inputs: [SAMPLES_DIR], outDir: values.out ?? 'out' });
+    const result = await runScan({
+      inputs: [SAMPLES_DIR],
+      outDir: values.out ?? 'out',
+      formats: ['json', 'html'],
+    });
     printScanReport(result);
     return result.exitCode;
   },

@@ -144,8 +144,14 @@ export async function writeFormats(
   const prefix = opts.prefix ?? '';
   const stored = opts.historyKey ? await readHistory(store, opts.historyKey) : { entries: [] };
   if ('problem' in stored && stored.problem) result.historyProblems.push(stored.problem);
+  // A scan without a run id (the CLI) is identified by its time.
+  const run = opts.run ?? {
+    runId: opts.time.toISOString(),
+    date: opts.time.toISOString().slice(0, 10),
+  };
   const withHistory: FormatOptions = {
     ...opts,
+    run,
     history: [...(opts.history ?? []), ...stored.entries],
   };
   for (const format of new Set(formats)) {
@@ -168,13 +174,11 @@ export async function writeFormats(
     }
   }
   if (opts.historyKey) {
-    const date = opts.run?.date ?? opts.time.toISOString().slice(0, 10);
-    const runId = opts.run?.runId ?? opts.time.toISOString();
     try {
       await writeHistory(
         store,
         opts.historyKey,
-        withEntry(stored.entries, historyEntry(date, findings, runId)),
+        withEntry(stored.entries, historyEntry(run.date, findings, run.runId)),
       );
       result.written.push(opts.historyKey);
     } catch (error) {

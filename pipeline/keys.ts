@@ -20,3 +20,9 @@ export const keys = {
   findings: (run: RunRef) => `${runPrefix(run)}findings.json`,
   summary: (run: RunRef) => `${runPrefix(run)}run-summary.json`,
 };
+
+/** Objects outside the runs: the latest report and the run history its trend reads. */
+export const reportKeys = {
+  latest: 'reports/latest.html',
+  history: 'reports/history.json',
+};

@@ -8,6 +8,7 @@ import { productArn, toAsff } from '../outputs/asff';
 import { findingsJson, parseFindingsJson } from '../outputs/findings-json';
 import { importFindings } from '../outputs/securityhub-publisher';
 import { keys, runPrefix } from './keys';
+import { writeRunReports } from './run-reports';
 import {
   buildRunSummary,
   outcomeOf,
@@ -185,6 +186,22 @@ export async function publish(input: PublishInput, deps: PublishDeps): Promise<P
     publishedAt,
     deps.logger,
   );
+
+  const dest = deps.securityHub;
+  await writeRunReports(findings, run, deps.store, {
+    time: publishedAt,
+    logger: deps.logger,
+    ...(dest
+      ? {
+          asff: {
+            account: dest.account,
+            region: dest.region,
+            partition: dest.partition,
+            observedAt: publishedAt,
+          },
+        }
+      : {}),
+  });
 
   const summaryKey = keys.summary(run);
   const written = new Set([...(await deps.store.list(runPrefix(run))), summaryKey]);

@@ -1,0 +1,57 @@
+import { FRAMEWORKS } from '../checks/frameworks/index';
+import type { Finding } from '../core/finding';
+import type { Logger } from '../core/logger';
+import type { AsffContext } from '../outputs/asff';
+import { type FormatName, type WriteResult, writeFormats } from '../outputs/formats';
+import pkg from '../package.json' with { type: 'json' };
+import { reportKeys, runPrefix } from './keys';
+import type { ObjectStore, RunRef } from './types';
+
+/** The formats a run stores beside its `findings.json` (which publish writes itself). */
+const RUN_FORMATS: readonly FormatName[] = ['ocsf', 'csv', 'html'];
+
+export interface RunReportsOptions {
+  time: Date;
+  logger: Logger;
+  /** Where Security Hub imports the findings; with it the run also stores `findings.asff.json`. */
+  asff?: AsffContext;
+}
+
+/**
+ * Writes a run's OCSF, CSV, HTML report (and ASFF) files, copies the report to
+ * `reports/latest.html` and appends the run to `reports/history.json`. A format that fails is
+ * logged and the others are still written; nothing here fails the run.
+ */
+export async function writeRunReports(
+  findings: readonly Finding[],
+  run: RunRef,
+  store: ObjectStore,
+  opts: RunReportsOptions,
+): Promise<WriteResult | undefined> {
+  const formats: FormatName[] = opts.asff ? [...RUN_FORMATS, 'asff'] : [...RUN_FORMATS];
+  try {
+    const result = await writeFormats(findings, formats, store, {
+      prefix: runPrefix(run),
+      time: opts.time,
+      productVersion: pkg.version,
+      run,
+      frameworks: FRAMEWORKS,
+      historyKey: reportKeys.history,
+      reportCopies: [reportKeys.latest],
+      ...(opts.asff ? { asff: opts.asff } : {}),
+    });
+    for (const f of result.failed) {
+      opts.logger.warn('Run output not written', { runId: run.runId, ...f });
+    }
+    for (const problem of result.historyProblems) {
+      opts.logger.warn('Run history problem', { runId: run.runId, problem });
+    }
+    return result;
+  } catch (error) {
+    opts.logger.error('Run outputs not written', {
+      runId: run.runId,
+      error: error instanceof Error ? error.message : String(error),
+    });
+    return undefined;
+  }
+}
