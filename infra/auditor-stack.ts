@@ -1,0 +1,101 @@
+import { fileURLToPath } from 'node:url';
+import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import type { DeploymentConfig } from './config';
+import { AuditAlarms } from './constructs/audit-alarms';
+import { AuditSchedule } from './constructs/audit-schedule';
+import { AuditWorkflow } from './constructs/audit-workflow';
+import { AuditorFunction } from './constructs/auditor-function';
+import { AuditorPermissions } from './constructs/auditor-permissions';
+import { FindingsBucket } from './constructs/findings-bucket';
+
+export interface Mk8sAuditStackProps extends StackProps {
+  readonly config: DeploymentConfig;
+}
+
+/** `functions/<name>/index.ts`, the Lambda entry points. */
+function entry(name: string): string {
+  return fileURLToPath(new URL(`../functions/${name}/index.ts`, import.meta.url));
+}
+
+/**
+ * The auditor: findings bucket, the three functions, the run workflow, its schedule and its
+ * alarms. Environment-agnostic (no lookups), so it synthesizes offline without credentials.
+ */
+export class Mk8sAuditStack extends Stack {
+  public readonly findings: FindingsBucket;
+  public readonly workflow: AuditWorkflow;
+
+  public constructor(scope: Construct, id: string, props: Mk8sAuditStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const logRetention = config.logRetentionDays as RetentionDays;
+    this.findings = new FindingsBucket(this, 'Findings', { lifecycle: config.findings });
+
+    const environment = {
+      FINDINGS_BUCKET: this.findings.bucket.bucketName,
+      MEMBER_ROLE_NAME: config.memberRoleName,
+      EXTERNAL_ID: config.externalId,
+      SECURITY_HUB: String(config.securityHub),
+      AUDIT_CONFIG: JSON.stringify(config.audit),
+    };
+    const discover = new AuditorFunction(this, 'Discover', {
+      entry: entry('discover'),
+      description: 'discover: turns the configuration into the run targets',
+      logRetention,
+      environment,
+      timeout: Duration.minutes(5),
+      memorySize: 512,
+    });
+    const auditTarget = new AuditorFunction(this, 'AuditTarget', {
+      entry: entry('audit-target'),
+      description: 'audit-target: collects and evaluates the clusters of one target',
+      logRetention,
+      environment,
+      timeout: Duration.minutes(15),
+      memorySize: 1024,
+      roleName: config.auditorRoleName,
+    });
+    const publish = new AuditorFunction(this, 'Publish', {
+      entry: entry('publish'),
+      description: 'publish: merges the run, writes reports, imports findings to Security Hub',
+      logRetention,
+      environment,
+      timeout: Duration.minutes(15),
+      memorySize: 1024,
+    });
+
+    new AuditorPermissions(this, 'Permissions', {
+      bucket: this.findings.bucket,
+      key: this.findings.key,
+      discover: discover.role,
+      auditTarget: auditTarget.role,
+      publish: publish.role,
+      memberRoleName: config.memberRoleName,
+      securityHub: config.securityHub,
+    });
+
+    this.workflow = new AuditWorkflow(this, 'Workflow', {
+      discover: discover.fn,
+      auditTarget: auditTarget.fn,
+      publish: publish.fn,
+      bucket: this.findings.bucket,
+      key: this.findings.key,
+      maxConcurrency: config.maxConcurrency,
+      logRetention,
+    });
+
+    const schedule = new AuditSchedule(this, 'Schedule', {
+      stateMachine: this.workflow.stateMachine,
+      cron: config.schedule.cron,
+      timeZone: config.schedule.timeZone,
+      enabled: config.schedule.enabled,
+    });
+    new AuditAlarms(this, 'Alarms', {
+      stateMachine: this.workflow.stateMachine,
+      scheduleDeadLetters: schedule.deadLetterQueue,
+      ...(config.alarmEmail === undefined ? {} : { email: config.alarmEmail }),
+    });
+  }
+}

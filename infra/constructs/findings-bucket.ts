@@ -1,0 +1,108 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  type IBucket,
+  type LifecycleRule,
+  ObjectOwnership,
+  StorageClass,
+} from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import type { FindingsLifecycle } from '../config';
+import { acknowledgeNag } from '../nag';
+
+export interface FindingsBucketProps {
+  readonly lifecycle: FindingsLifecycle;
+  /** Days server access logs are kept. @default 365 */
+  readonly accessLogsExpireAfterDays?: number;
+}
+
+/** Objects of runs live under this prefix (`pipeline/keys.ts`); lifecycle rules apply here. */
+export const RUNS_PREFIX = 'runs/';
+
+/**
+ * The audit evidence: snapshots, findings and reports of every run. Encrypted with a
+ * customer-managed key (rotated yearly), versioned, TLS-only, never public, access-logged, and
+ * kept when the stack is deleted.
+ */
+export class FindingsBucket extends Construct {
+  // Typed as the interfaces: aws-cdk-lib's own classes do not satisfy them under
+  // exactOptionalPropertyTypes (optional `isWebsite`), so every consumer takes IBucket.
+  public readonly bucket: IBucket;
+  public readonly key: Key;
+  public readonly accessLogs: IBucket;
+
+  public constructor(scope: Construct, id: string, props: FindingsBucketProps) {
+    super(scope, id);
+    this.key = new Key(this, 'Key', {
+      description: 'mk8s-audit findings bucket',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    // Server access log delivery supports only SSE-S3 on the target bucket.
+    const accessLogs = new Bucket(this, 'AccessLogs', {
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      versioned: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      removalPolicy: RemovalPolicy.RETAIN,
+      lifecycleRules: [
+        {
+          id: 'expire-access-logs',
+          expiration: Duration.days(props.accessLogsExpireAfterDays ?? 365),
+          noncurrentVersionExpiration: Duration.days(30),
+        },
+      ],
+    });
+    this.accessLogs = accessLogs as IBucket;
+    acknowledgeNag(
+      accessLogs,
+      'AwsSolutions-S1',
+      'This bucket is the destination of the findings bucket server access logs; logging it to itself would loop.',
+    );
+    const bucket = new Bucket(this, 'Bucket', {
+      encryption: BucketEncryption.KMS,
+      encryptionKey: this.key,
+      bucketKeyEnabled: true,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      versioned: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      serverAccessLogsBucket: this.accessLogs,
+      serverAccessLogsPrefix: 'findings/',
+      removalPolicy: RemovalPolicy.RETAIN,
+      lifecycleRules: lifecycleRules(props.lifecycle),
+    });
+    this.bucket = bucket as IBucket;
+  }
+}
+
+function lifecycleRules(l: FindingsLifecycle): LifecycleRule[] {
+  const transitions = [
+    {
+      storageClass: StorageClass.INFREQUENT_ACCESS,
+      transitionAfter: Duration.days(l.infrequentAccessAfterDays),
+    },
+    ...(l.glacierAfterDays === undefined
+      ? []
+      : [
+          {
+            storageClass: StorageClass.GLACIER,
+            transitionAfter: Duration.days(l.glacierAfterDays),
+          },
+        ]),
+  ];
+  return [
+    {
+      id: 'run-history',
+      prefix: RUNS_PREFIX,
+      transitions,
+      ...(l.expireAfterDays === undefined ? {} : { expiration: Duration.days(l.expireAfterDays) }),
+      noncurrentVersionExpiration: Duration.days(l.noncurrentVersionsExpireAfterDays),
+    },
+    { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(7) },
+  ];
+}

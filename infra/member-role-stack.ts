@@ -1,0 +1,76 @@
+import {
+  Aws,
+  CfnOutput,
+  CfnParameter,
+  DefaultStackSynthesizer,
+  type IStackSynthesizer,
+  Stack,
+  type StackProps,
+} from 'aws-cdk-lib';
+import { ArnPrincipal, PolicyDocument, PolicyStatement, Role } from 'aws-cdk-lib/aws-iam';
+import type { Construct } from 'constructs';
+import { awsCollectorActions } from '../providers/aws/permissions';
+import type { DeploymentConfig } from './config';
+import { acknowledgeNag } from './nag';
+
+export interface Mk8sAuditMemberRoleStackProps extends StackProps {
+  readonly config: DeploymentConfig;
+}
+
+/**
+ * The read-only role `mk8s-audit-read` in a member account. It trusts only the auditor
+ * account's audit-target role, and only with the external id. The template needs no CDK
+ * bootstrap and no assets, and takes the auditor account and external id as parameters, so
+ * the same template deploys to every account of an Organization as a CloudFormation StackSet.
+ */
+export class Mk8sAuditMemberRoleStack extends Stack {
+  public readonly role: Role;
+
+  public constructor(scope: Construct, id: string, props: Mk8sAuditMemberRoleStackProps) {
+    super(scope, id, {
+      ...props,
+      // No bootstrap version rule: member accounts of a StackSet are not CDK-bootstrapped.
+      // (Cast: the class does not satisfy its interface under exactOptionalPropertyTypes.)
+      synthesizer: new DefaultStackSynthesizer({
+        generateBootstrapVersionRule: false,
+      }) as IStackSynthesizer,
+    });
+    const { config } = props;
+    const auditorAccount = new CfnParameter(this, 'AuditorAccountId', {
+      type: 'String',
+      description: 'The AWS account id where Mk8sAuditStack is deployed.',
+      allowedPattern: '^\\d{12}$',
+      constraintDescription: 'a 12-digit AWS account id',
+      ...(config.auditorAccountId === undefined ? {} : { default: config.auditorAccountId }),
+    });
+    const externalId = new CfnParameter(this, 'ExternalId', {
+      type: 'String',
+      description: 'The sts:ExternalId the auditor passes (externalId in mk8s-audit.config.json).',
+      allowedPattern: '^[\\w+=,.@:/-]{2,1224}$',
+      default: config.externalId,
+      noEcho: false,
+    });
+    const account = auditorAccount.valueAsString;
+    const auditorRoleArn = `arn:${Aws.PARTITION}:iam::${account}:role/${config.auditorRoleName}`;
+
+    this.role = new Role(this, 'ReadRole', {
+      roleName: config.memberRoleName,
+      description: 'mk8s-audit: read-only access to managed Kubernetes settings for the auditor',
+      assumedBy: new ArnPrincipal(`arn:${Aws.PARTITION}:iam::${account}:root`).withConditions({
+        StringEquals: { 'sts:ExternalId': externalId.valueAsString },
+        ArnEquals: { 'aws:PrincipalArn': auditorRoleArn },
+      }),
+      inlinePolicies: {
+        Collect: new PolicyDocument({
+          statements: [new PolicyStatement({ actions: awsCollectorActions(), resources: ['*'] })],
+        }),
+      },
+    });
+    acknowledgeNag(
+      this.role,
+      'AwsSolutions-IAM5[Resource::*]',
+      'Read-only Describe/List/Get actions of the collectors, listed one by one (providers/aws/permissions.ts); the clusters to read are not known when the role is deployed.',
+    );
+    new CfnOutput(this, 'RoleArn', { value: this.role.roleArn });
+  }
+}

@@ -1,0 +1,82 @@
+import { Template } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { awsCollectorActions } from '../../providers/aws/permissions';
+import { buildApp } from './synth';
+
+describe('Mk8sAuditMemberRoleStack', () => {
+  const { member } = buildApp({ auditorAccountId: '111122223333', externalId: 'acme-audit-7' });
+  const template = Template.fromStack(member);
+  const roles = Object.values(template.findResources('AWS::IAM::Role'));
+
+  it('creates only the read role, named mk8s-audit-read', () => {
+    expect(Object.keys(template.toJSON()['Resources'])).toHaveLength(1);
+    expect(roles[0]?.['Properties']['RoleName']).toBe('mk8s-audit-read');
+    expect(roles[0]?.['Properties']['ManagedPolicyArns']).toBeUndefined();
+  });
+
+  it("trusts only the auditor account's audit-target role, and only with the external id", () => {
+    expect(roles[0]?.['Properties']['AssumeRolePolicyDocument']).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: 'sts:AssumeRole',
+          Principal: {
+            AWS: {
+              'Fn::Join': [
+                '',
+                ['arn:', { Ref: 'AWS::Partition' }, ':iam::', { Ref: 'AuditorAccountId' }, ':root'],
+              ],
+            },
+          },
+          Condition: {
+            StringEquals: { 'sts:ExternalId': { Ref: 'ExternalId' } },
+            ArnEquals: {
+              'aws:PrincipalArn': {
+                'Fn::Join': [
+                  '',
+                  [
+                    'arn:',
+                    { Ref: 'AWS::Partition' },
+                    ':iam::',
+                    { Ref: 'AuditorAccountId' },
+                    ':role/mk8s-audit-target',
+                  ],
+                ],
+              },
+            },
+          },
+        },
+      ],
+    });
+  });
+
+  it('allows exactly the collector actions of providers/aws/permissions.ts', () => {
+    const policies = roles[0]?.['Properties']['Policies'] as {
+      PolicyDocument: { Statement: unknown[] };
+    }[];
+    expect(policies).toHaveLength(1);
+    expect(policies[0]?.PolicyDocument.Statement).toEqual([
+      { Effect: 'Allow', Action: awsCollectorActions(), Resource: '*' },
+    ]);
+  });
+
+  it('is StackSet-ready: parameters with the configured defaults, no bootstrap rule, no assets', () => {
+    const json = template.toJSON();
+    expect(json['Parameters']).toEqual({
+      AuditorAccountId: expect.objectContaining({
+        Type: 'String',
+        Default: '111122223333',
+        AllowedPattern: '^\\d{12}$',
+      }),
+      ExternalId: expect.objectContaining({ Type: 'String', Default: 'acme-audit-7' }),
+    });
+    expect(json['Rules']).toBeUndefined();
+    expect(JSON.stringify(json)).not.toMatch(/cdk-bootstrap|hnb659fds|AssetParameters/);
+  });
+
+  it('requires the auditor account as a parameter when the configuration does not name it', () => {
+    const parameters = Template.fromStack(buildApp({}).member).toJSON()['Parameters'];
+    expect(parameters['AuditorAccountId']).not.toHaveProperty('Default');
+  });
+});
