@@ -33,12 +33,11 @@ export class Mk8sAuditStack extends Stack {
     const logRetention = config.logRetentionDays as RetentionDays;
     this.findings = new FindingsBucket(this, 'Findings', { lifecycle: config.findings });
 
+    const audit = config.audit.config;
     const environment = {
       FINDINGS_BUCKET: this.findings.bucket.bucketName,
-      MEMBER_ROLE_NAME: config.memberRoleName,
-      EXTERNAL_ID: config.externalId,
-      SECURITY_HUB: String(config.securityHub),
-      AUDIT_CONFIG: JSON.stringify(config.audit),
+      // The run configuration as written (validated here, parsed again by each function).
+      RUN_CONFIG: JSON.stringify(config.audit.input),
     };
     const discover = new AuditorFunction(this, 'Discover', {
       entry: entry('discover'),
@@ -72,8 +71,8 @@ export class Mk8sAuditStack extends Stack {
       discover: discover.role,
       auditTarget: auditTarget.role,
       publish: publish.role,
-      memberRoleName: config.memberRoleName,
-      securityHub: config.securityHub,
+      memberRoleName: audit.aws.memberRoleName,
+      securityHub: audit.securityHub.enabled ? { region: audit.securityHub.region } : undefined,
     });
 
     this.workflow = new AuditWorkflow(this, 'Workflow', {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RunConfig } from '../pipeline/run-config';
 
 /**
  * The deployment settings of the auditor stack and the member-role stack. Read from CDK context
@@ -15,11 +16,6 @@ const AccountId = z
 const RoleName = z
   .string()
   .regex(/^[\w+=,.@-]{1,64}$/, 'must be an IAM role name: 1-64 letters, digits or +=,.@_-');
-
-/** sts:ExternalId: 2-1224 of `[\w+=,.@:/-]` (STS AssumeRole API reference). */
-const ExternalId = z
-  .string()
-  .regex(/^[\w+=,.@:/-]{2,1224}$/, 'must be 2-1224 letters, digits or +=,.@:/_-');
 
 /** One field of an EventBridge Scheduler cron expression. */
 const CRON_FIELD = /^[0-9A-Za-z*?/,#LW-]+$/;
@@ -100,6 +96,55 @@ export const FindingsLifecycle = z
 
 export type FindingsLifecycle = z.infer<typeof FindingsLifecycle>;
 
+/**
+ * The audit part (`pipeline/run-config.ts`: accounts, regions, organization, GCP projects, Azure
+ * subscriptions, check settings), with the defaults of a deployment where they differ from a
+ * local run's: Security Hub import on, and an external id the member roles require.
+ */
+export const DEPLOYED_EXTERNAL_ID = 'mk8s-audit';
+/** Lambda allows 4 KB of environment variables per function; the rest is ours. */
+const MAX_AUDIT_INPUT_BYTES = 3072;
+
+function withDeploymentDefaults(input: Record<string, unknown>): Record<string, unknown> {
+  const object = (v: unknown): Record<string, unknown> | undefined =>
+    v === undefined
+      ? {}
+      : typeof v === 'object' && v !== null && !Array.isArray(v)
+        ? (v as Record<string, unknown>)
+        : undefined;
+  const aws = object(input['aws']);
+  const hub = object(input['securityHub']);
+  return {
+    ...input,
+    // A value of the wrong type is left as it is, for RunConfig to report.
+    aws: aws === undefined ? input['aws'] : { externalId: DEPLOYED_EXTERNAL_ID, ...aws },
+    securityHub: hub === undefined ? input['securityHub'] : { enabled: true, ...hub },
+  };
+}
+
+const AuditPart = z
+  .record(z.string(), z.unknown())
+  .prefault({})
+  .transform((raw, ctx) => {
+    const input = withDeploymentDefaults(raw);
+    const parsed = RunConfig.safeParse(input);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues)
+        ctx.addIssue({ ...issue, path: issue.path } as never);
+      return z.NEVER;
+    }
+    const size = JSON.stringify(input).length;
+    if (size > MAX_AUDIT_INPUT_BYTES) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `is ${size} bytes as JSON; the functions receive it in an environment variable (4 KB for all of them), so keep it under ${MAX_AUDIT_INPUT_BYTES}: set aws.organization to true instead of listing accounts`,
+      });
+      return z.NEVER;
+    }
+    /** `input` is what the functions receive (compact: they fill the defaults themselves). */
+    return { input, config: parsed.data };
+  });
+
 export const DeploymentConfig = z.strictObject({
   schedule: z
     .strictObject({
@@ -112,24 +157,15 @@ export const DeploymentConfig = z.strictObject({
     .prefault({}),
   /** Targets audited at once by the Distributed Map. */
   maxConcurrency: z.number().int().min(1).max(1000, 'must be at most 1000').default(10),
-  /** Name of the read-only role in member accounts (Mk8sAuditMemberRoleStack). */
-  memberRoleName: RoleName.default('mk8s-audit-read'),
   /** Name of the auditor's audit-target role, the only principal member roles trust. */
   auditorRoleName: RoleName.default('mk8s-audit-target'),
-  /** sts:ExternalId the auditor passes and member roles require. */
-  externalId: ExternalId.default('mk8s-audit'),
   /** The account the auditor stack is deployed to; the member-role stack trusts it. */
   auditorAccountId: AccountId.optional(),
   /** Where alarms are e-mailed; absent: alarms go to the SNS topic only. */
   alarmEmail: z.email('must be an e-mail address').optional(),
-  /** Import findings into Security Hub (it must be enabled in the auditor's region). */
-  securityHub: z.boolean().default(true),
   logRetentionDays: LogRetentionDays.default(365),
   findings: FindingsLifecycle.prefault({}),
-  /**
-   * What to audit and how (accounts, regions, organization, GCP projects, Azure subscriptions,
-   * check settings), handed unchanged to the discover and audit steps, which validate it.
-   */
-  audit: z.record(z.string(), z.unknown()).default({}),
+  /** What to audit: see `AuditPart`. */
+  audit: AuditPart,
 });
 export type DeploymentConfig = z.infer<typeof DeploymentConfig>;

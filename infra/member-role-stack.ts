@@ -9,8 +9,8 @@ import {
 } from 'aws-cdk-lib';
 import { ArnPrincipal, PolicyDocument, PolicyStatement, Role } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
-import { awsCollectorActions } from '../providers/aws/permissions';
-import type { DeploymentConfig } from './config';
+import { memberRoleActions } from '../providers/aws/permissions';
+import { DEPLOYED_EXTERNAL_ID, type DeploymentConfig } from './config';
 import { acknowledgeNag } from './nag';
 
 export interface Mk8sAuditMemberRoleStackProps extends StackProps {
@@ -47,14 +47,14 @@ export class Mk8sAuditMemberRoleStack extends Stack {
       type: 'String',
       description: 'The sts:ExternalId the auditor passes (externalId in mk8s-audit.config.json).',
       allowedPattern: '^[\\w+=,.@:/-]{2,1224}$',
-      default: config.externalId,
+      default: config.audit.config.aws.externalId ?? DEPLOYED_EXTERNAL_ID,
       noEcho: false,
     });
     const account = auditorAccount.valueAsString;
     const auditorRoleArn = `arn:${Aws.PARTITION}:iam::${account}:role/${config.auditorRoleName}`;
 
     this.role = new Role(this, 'ReadRole', {
-      roleName: config.memberRoleName,
+      roleName: config.audit.config.aws.memberRoleName,
       description: 'mk8s-audit: read-only access to managed Kubernetes settings for the auditor',
       assumedBy: new ArnPrincipal(`arn:${Aws.PARTITION}:iam::${account}:root`).withConditions({
         StringEquals: { 'sts:ExternalId': externalId.valueAsString },
@@ -62,14 +62,14 @@ export class Mk8sAuditMemberRoleStack extends Stack {
       }),
       inlinePolicies: {
         Collect: new PolicyDocument({
-          statements: [new PolicyStatement({ actions: awsCollectorActions(), resources: ['*'] })],
+          statements: [new PolicyStatement({ actions: memberRoleActions(), resources: ['*'] })],
         }),
       },
     });
     acknowledgeNag(
       this.role,
       'AwsSolutions-IAM5[Resource::*]',
-      'Read-only Describe/List/Get actions of the collectors, listed one by one (providers/aws/permissions.ts); the clusters to read are not known when the role is deployed.',
+      'Read-only Describe/List actions of the collectors and of region discovery, listed one by one (providers/aws/permissions.ts); the clusters to read are not known when the role is deployed.',
     );
     new CfnOutput(this, 'RoleArn', { value: this.role.roleArn });
   }

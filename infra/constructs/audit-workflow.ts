@@ -22,9 +22,8 @@ import {
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { acknowledgeNag } from '../nag';
+import { RUNS_PREFIX } from './auditor-permissions';
 
-/** Where `targets.json` of every run lives (`pipeline/keys.ts`). */
-export const RUNS_PREFIX = 'runs/';
 /** Map Run results (one small record per target) go here, not into the execution state. */
 export const MAP_RESULTS_PREFIX = 'map-results/';
 
@@ -70,8 +69,8 @@ class MapResultsWriter extends ResultWriterV2 {
 }
 
 /**
- * discover → Distributed Map over the run's targets (read from `targets.json` in S3, so the
- * number of targets is not bounded by the 256 KiB state limit) → publish. Steps pass S3 keys.
+ * discover → Distributed Map over the run's targets (read from a JSON array discover stores
+ * next to `targets.json`, so the number of targets is not bounded by the 256 KiB state limit) → publish. Steps pass S3 keys.
  * A target whose audit still fails after retries is caught and recorded as failed; publish
  * sees it has no result and counts it as a failed target. The run itself goes on.
  */
@@ -104,9 +103,9 @@ export class AuditWorkflow extends Construct {
     auditTarget.addCatch(recordFailure, { errors: [Errors.ALL], resultPath: '$.failure' });
 
     const perTarget = new DistributedMap(this, 'ForEachTarget', {
-      comment: 'Audit every target of the run; the items come from targets.json in S3.',
+      comment: 'Audit every target of the run; the items are a JSON array of targets in S3.',
       maxConcurrency: props.maxConcurrency,
-      itemReader: new TargetsReader({ bucket, key: JsonPath.stringAt('$.targetsKey') }),
+      itemReader: new TargetsReader({ bucket, key: JsonPath.stringAt('$.itemsKey') }),
       itemSelector: {
         run: JsonPath.objectAt('$.run'),
         target: JsonPath.objectAt('$$.Map.Item.Value'),
@@ -125,10 +124,10 @@ export class AuditWorkflow extends Construct {
     const definition = discover
       .next(
         new Pass(this, 'KeepKeys', {
-          comment: 'Keep only the run and the S3 key of its targets in the state.',
+          comment: 'Keep only the run and the S3 key of its Map items in the state.',
           parameters: {
             run: JsonPath.objectAt('$.run'),
-            targetsKey: JsonPath.stringAt('$.targetsKey'),
+            itemsKey: JsonPath.stringAt('$.itemsKey'),
           },
         }),
       )
@@ -151,7 +150,7 @@ export class AuditWorkflow extends Construct {
     this.acknowledge(props);
   }
 
-  /** The Map reads targets.json under runs/ and writes its results under map-results/. */
+  /** The Map reads its items under runs/ and writes its results under map-results/. */
   private grantMapAccess(bucket: IBucket, key: IKey): void {
     const sm = this.stateMachine;
     sm.addToRolePolicy(
@@ -198,7 +197,7 @@ export class AuditWorkflow extends Construct {
     const bucketId = logicalId(props.bucket);
     ack(
       `Resource::<${bucketId}.Arn>/${RUNS_PREFIX}*`,
-      'The Map reads targets.json of whichever run it is running; run ids are known only at run time.',
+      'The Map reads the target list of whichever run it is running; run ids are known only at run time.',
     );
     ack(
       `Resource::<${bucketId}.Arn>/${MAP_RESULTS_PREFIX}*`,

@@ -3,11 +3,14 @@ import { type IRole, Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { AWS_DISCOVERY_ACTIONS, awsCollectorActions } from '../../providers/aws/permissions';
+import {
+  AWS_AUDITOR_DISCOVERY_ACTIONS,
+  awsCollectorActions,
+} from '../../providers/aws/permissions';
 import { acknowledgeNag } from '../nag';
 
-/** Prefixes of the findings bucket the functions use (`pipeline/keys.ts`: `runs/...`). */
-export const WRITE_PREFIXES = ['runs/', 'state/'] as const;
+/** The prefix of every object a run reads or writes (`pipeline/keys.ts`: `runs/...`). */
+export const RUNS_PREFIX = 'runs/';
 
 export interface AuditorPermissionsProps {
   readonly bucket: IBucket;
@@ -16,102 +19,105 @@ export interface AuditorPermissionsProps {
   readonly auditTarget: IRole;
   readonly publish: IRole;
   readonly memberRoleName: string;
-  readonly securityHub: boolean;
+  /** Import to Security Hub, in `region` (default: the stack's region); absent: no import. */
+  readonly securityHub?: { readonly region?: string | undefined } | undefined;
 }
 
 /**
  * Least-privilege policies of the three functions, written out rather than granted with
- * `grantReadWrite` so each action is named: object reads and writes under the run prefixes
- * only, the collectors' read-only actions, `sts:AssumeRole` on the member role name only,
- * and `securityhub:BatchImportFindings` on this account's own product only.
+ * `grantReadWrite` so each action is named: object reads and writes under `runs/` only, the
+ * collectors' read-only actions, `sts:AssumeRole` on the member role name only, and
+ * `securityhub:BatchImportFindings` on this account's own product only.
  */
 export class AuditorPermissions extends Construct {
   public constructor(scope: Construct, id: string, props: AuditorPermissionsProps) {
     super(scope, id);
     const stack = Stack.of(this);
     const { bucket, key } = props;
-    const objects = WRITE_PREFIXES.map((p) => bucket.arnForObjects(`${p}*`));
-    const readWrite = (name: string, role: IRole) =>
-      this.policy(name, role, [
-        new PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: objects }),
-        new PolicyStatement({
-          actions: ['s3:ListBucket'],
-          resources: [bucket.bucketArn],
-          conditions: { StringLike: { 's3:prefix': WRITE_PREFIXES.map((p) => `${p}*`) } },
-        }),
-        new PolicyStatement({
-          actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
-          resources: [key.keyArn],
-          conditions: { StringEquals: { 'kms:ViaService': `s3.${Aws.REGION}.amazonaws.com` } },
-        }),
-      ]);
-
-    const objectWildcards = WRITE_PREFIXES.map(
-      (p) =>
-        `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(bucketResource(bucket))}.Arn>/${p}*]`,
-    );
-    const objectsReason =
-      'Objects of every run live under these prefixes; the keys contain the run id, known only at run time.';
-
-    const discover = readWrite('DiscoverPolicy', props.discover);
-    discover.addStatements(
-      new PolicyStatement({ actions: [...AWS_DISCOVERY_ACTIONS], resources: ['*'] }),
-    );
-    acknowledge(discover, objectWildcards, objectsReason);
-    acknowledge(
-      discover,
-      ['AwsSolutions-IAM5[Resource::*]'],
-      'organizations:ListAccounts and account:ListRegions are read-only and support no resource-level permissions for this use.',
-    );
-
-    const audit = readWrite('AuditTargetPolicy', props.auditTarget);
+    const runObjects = bucket.arnForObjects(`${RUNS_PREFIX}*`);
     const memberRoleArn = `arn:${Aws.PARTITION}:iam::*:role/${props.memberRoleName}`;
+    const assumeMemberRole = new PolicyStatement({
+      actions: ['sts:AssumeRole'],
+      resources: [memberRoleArn],
+    });
+
+    const runStore = (name: string, role: IRole) => {
+      const policy = new Policy(this, name, {
+        roles: [role],
+        statements: [
+          new PolicyStatement({
+            actions: ['s3:GetObject', 's3:PutObject'],
+            resources: [runObjects],
+          }),
+          new PolicyStatement({
+            actions: ['s3:ListBucket'],
+            resources: [bucket.bucketArn],
+            conditions: { StringLike: { 's3:prefix': [`${RUNS_PREFIX}*`] } },
+          }),
+          new PolicyStatement({
+            actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+            resources: [key.keyArn],
+            conditions: { StringEquals: { 'kms:ViaService': `s3.${Aws.REGION}.amazonaws.com` } },
+          }),
+        ],
+      });
+      acknowledgeNag(
+        policy,
+        `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(bucket.node.defaultChild as CfnElement)}.Arn>/${RUNS_PREFIX}*]`,
+        'Every object of a run lives under runs/date=<day>/run=<id>/; the run id is known only at run time.',
+      );
+      return policy;
+    };
+    const ackMemberRole = (policy: Policy, reason: string) =>
+      acknowledgeNag(
+        policy,
+        `AwsSolutions-IAM5[Resource::arn:${partitionForNag(stack)}:iam::*:role/${props.memberRoleName}]`,
+        reason,
+      );
+
+    const discover = runStore('DiscoverPolicy', props.discover);
+    discover.addStatements(
+      new PolicyStatement({ actions: [...AWS_AUDITOR_DISCOVERY_ACTIONS], resources: ['*'] }),
+      assumeMemberRole,
+    );
+    acknowledgeNag(
+      discover,
+      'AwsSolutions-IAM5[Resource::*]',
+      'organizations:ListAccounts and ec2:DescribeRegions are read-only and support no resource-level permissions.',
+    );
+    ackMemberRole(
+      discover,
+      'Discovery lists the enabled regions of member accounts found at run time, through the read-only member role only.',
+    );
+
+    const audit = runStore('AuditTargetPolicy', props.auditTarget);
     audit.addStatements(
       new PolicyStatement({ actions: awsCollectorActions(), resources: ['*'] }),
-      new PolicyStatement({ actions: ['sts:AssumeRole'], resources: [memberRoleArn] }),
+      assumeMemberRole,
     );
-    acknowledge(audit, objectWildcards, objectsReason);
-    acknowledge(
+    acknowledgeNag(
       audit,
-      ['AwsSolutions-IAM5[Resource::*]'],
-      'The collectors read clusters of the auditor account itself with read-only Describe/List/Get actions, listed one by one; the clusters are not known at deploy time.',
+      'AwsSolutions-IAM5[Resource::*]',
+      'The collectors read clusters of the auditor account itself with read-only Describe/List actions, listed one by one; the clusters are not known at deploy time.',
     );
-    acknowledge(
+    ackMemberRole(
       audit,
-      [
-        `AwsSolutions-IAM5[Resource::arn:${partitionForNag(stack)}:iam::*:role/${props.memberRoleName}]`,
-      ],
-      'Member accounts are discovered at run time (AWS Organizations); the role is limited to the read-only member role name, which itself trusts only this role with an external id.',
+      'Member accounts are discovered at run time (AWS Organizations); only the read-only member role name is allowed, and that role trusts only this role, with an external id.',
     );
 
-    const publish = readWrite('PublishPolicy', props.publish);
-    acknowledge(publish, objectWildcards, objectsReason);
-    if (props.securityHub) {
+    const publish = runStore('PublishPolicy', props.publish);
+    if (props.securityHub !== undefined) {
+      const region = props.securityHub.region ?? Aws.REGION;
       publish.addStatements(
         new PolicyStatement({
           actions: ['securityhub:BatchImportFindings'],
           resources: [
-            `arn:${Aws.PARTITION}:securityhub:${Aws.REGION}:${Aws.ACCOUNT_ID}:product/${Aws.ACCOUNT_ID}/default`,
+            `arn:${Aws.PARTITION}:securityhub:${region}:${Aws.ACCOUNT_ID}:product/${Aws.ACCOUNT_ID}/default`,
           ],
         }),
       );
     }
   }
-
-  private policy(id: string, role: IRole, statements: PolicyStatement[]): Policy {
-    return new Policy(this, id, { roles: [role], statements });
-  }
-}
-
-function acknowledge(policy: Policy, ids: string[], reason: string): void {
-  for (const id of ids) acknowledgeNag(policy, id, reason);
-}
-
-function bucketResource(bucket: IBucket): CfnElement {
-  const resource = bucket.node.defaultChild;
-  if (resource === undefined)
-    throw new Error('the findings bucket must be a Bucket defined in this app');
-  return resource as CfnElement;
 }
 
 /** How cdk-nag prints the partition in granular finding ids (toolchain notes G5). */

@@ -50,7 +50,10 @@ describe('Mk8sAuditStack with the default configuration', () => {
             POWERTOOLS_SERVICE_NAME: 'mk8s-audit',
             POWERTOOLS_METRICS_NAMESPACE: 'mk8s-audit',
             FINDINGS_BUCKET: { Ref: expect.stringMatching(/^FindingsBucket/) },
-            MEMBER_ROLE_NAME: 'mk8s-audit-read',
+            RUN_CONFIG: JSON.stringify({
+              aws: { externalId: 'mk8s-audit' },
+              securityHub: { enabled: true },
+            }),
           }),
         },
       });
@@ -64,7 +67,7 @@ describe('Mk8sAuditStack with the default configuration', () => {
     for (const group of logGroups) expect(group.Properties['RetentionInDays']).toBe(365);
   });
 
-  it('audits the targets in a Distributed Map that reads them from targets.json in S3', () => {
+  it('audits the targets in a Distributed Map that reads them from a JSON array in S3', () => {
     const definition = definitionOf(template);
     const states = definition['States'] as Record<string, Record<string, unknown>>;
     expect(Object.keys(states)).toEqual([
@@ -82,7 +85,7 @@ describe('Mk8sAuditStack with the default configuration', () => {
       ItemReader: {
         Resource: 'arn:aws:states:::s3:getObject',
         ReaderConfig: { InputType: 'JSON' },
-        Parameters: { Bucket: 'findings-bucket', 'Key.$': '$.targetsKey' },
+        Parameters: { Bucket: 'findings-bucket', 'Key.$': '$.itemsKey' },
       },
       ItemSelector: { 'run.$': '$.run', 'target.$': '$$.Map.Item.Value' },
       ResultWriter: { Parameters: { Bucket: 'findings-bucket', Prefix: 'map-results/' } },
@@ -91,7 +94,7 @@ describe('Mk8sAuditStack with the default configuration', () => {
     // Only keys reach the Map: the targets themselves never enter the execution state.
     expect(states['KeepKeys']?.['Parameters']).toEqual({
       'run.$': '$.run',
-      'targetsKey.$': '$.targetsKey',
+      'itemsKey.$': '$.itemsKey',
     });
     expect(states['Publish']?.['Parameters']).toEqual({ 'run.$': '$.run' });
   });

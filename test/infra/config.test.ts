@@ -16,9 +16,29 @@ describe('deployment configuration', () => {
   it('has working defaults: daily at 03:00 UTC, member role mk8s-audit-read', () => {
     const config = fromContext(undefined)();
     expect(config.schedule).toEqual({ cron: '0 3 * * ? *', timeZone: 'UTC', enabled: true });
-    expect(config.memberRoleName).toBe('mk8s-audit-read');
     expect(config.maxConcurrency).toBe(10);
-    expect(config.securityHub).toBe(true);
+    // A deployment imports to Security Hub and requires an external id, unlike a local run.
+    expect(config.audit.input).toEqual({
+      aws: { externalId: 'mk8s-audit' },
+      securityHub: { enabled: true },
+    });
+    expect(config.audit.config.aws.memberRoleName).toBe('mk8s-audit-read');
+    expect(config.audit.config.securityHub.enabled).toBe(true);
+  });
+
+  it('validates the audit part with the run configuration schema, keeping what was written', () => {
+    const config = fromContext({
+      audit: {
+        aws: { accounts: ['111122223333'], regions: ['eu-west-1'], externalId: 'x-1' },
+        securityHub: { enabled: false },
+      },
+    })();
+    expect(config.audit.input).toEqual({
+      aws: { accounts: ['111122223333'], regions: ['eu-west-1'], externalId: 'x-1' },
+      securityHub: { enabled: false },
+    });
+    expect(config.audit.config.aws.regions).toEqual(['eu-west-1']);
+    expect(config.audit.config.checks.eks.openCidrMinPrefix).toBe(8);
   });
 
   it('reads mk8s-audit.config.json from the working directory', () => {
@@ -54,7 +74,31 @@ describe('deployment configuration', () => {
       { findings: { expireAfterDays: 10 } },
       /findings\.expireAfterDays: must be greater than infrequentAccessAfterDays/,
     ],
-    [{ memberRoleName: 'has spaces' }, /memberRoleName: must be an IAM role name/],
+    [{ auditorRoleName: 'has spaces' }, /auditorRoleName: must be an IAM role name/],
+    [
+      { audit: { aws: { accounts: ['1234'] } } },
+      /audit\.aws\.accounts\.0: a 12-digit AWS account id/,
+    ],
+    [
+      { audit: { aws: { accounts: ['111122223333'], regions: ['Frankfurt'] } } },
+      /audit\.aws\.regions\.0: an AWS region such as/,
+    ],
+    [
+      { audit: { aws: { accounts: ['111122223333'] } } },
+      /audit\.aws\.regions: list the regions to audit/,
+    ],
+    [{ audit: { gcp: { projectz: [] } } }, /audit\.gcp: Unrecognized key.*"projectz"/],
+    [
+      {
+        audit: {
+          aws: {
+            accounts: Array.from({ length: 300 }, (_, i) => String(100000000000 + i)),
+            regions: ['eu-west-1'],
+          },
+        },
+      },
+      /audit: is \d+ bytes as JSON; .* set aws\.organization to true/,
+    ],
     [{ maxConcurency: 5 }, /Unrecognized key.*"maxConcurency"/],
     [{ schedule: { cronn: '0 3 * * ? *' } }, /schedule: Unrecognized key.*"cronn"/],
   ])('stops with a message naming the key and the fix: %j', (value, message) => {

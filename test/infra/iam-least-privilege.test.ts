@@ -1,7 +1,12 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { ALL_CHECKS } from '../../checks';
-import { awsCollectorActions } from '../../providers/aws/permissions';
+import { EKS_PART_OPERATIONS } from '../../providers/aws/eks-parts';
+import {
+  AWS_AUDITOR_DISCOVERY_ACTIONS,
+  awsCollectorActions,
+  memberRoleActions,
+} from '../../providers/aws/permissions';
 import { auditorTemplate, render } from './synth';
 
 interface Statement {
@@ -42,8 +47,7 @@ function grants(template: Template): Grant[] {
 }
 
 const READ_ONLY = /^[a-z0-9-]+:(Get|List|Describe|BatchGet)[A-Za-z]*$/;
-const FINDINGS_OBJECTS =
-  /^arn:<AWS::Partition>:s3:::<FindingsBucket\w+>\/(runs|state)\/\*$|^<FindingsBucket\w+\.Arn>\/(runs|state)\/\*$/;
+const FINDINGS_OBJECTS = /^<FindingsBucket\w+\.Arn>\/runs\/\*$/;
 const MAP_RESULTS = /^<FindingsBucket\w+\.Arn>\/map-results\/\*$/;
 const OWN_LOG_GROUP = /^<\w+Logs\w+\.Arn>$/;
 const OWN_FUNCTION = /^<(Discover|AuditTarget|Publish)Fn\w+\.Arn>(:\*)?$/;
@@ -90,11 +94,7 @@ describe('IAM of Mk8sAuditStack', () => {
 
   it('grants no wildcard action and no action outside the allowed writes and reads', () => {
     expect(rows.length).toBeGreaterThan(20);
-    const collector = new Set([
-      ...awsCollectorActions(),
-      'organizations:ListAccounts',
-      'account:ListRegions',
-    ]);
+    const collector = new Set([...awsCollectorActions(), ...AWS_AUDITOR_DISCOVERY_ACTIONS]);
     const violations = rows.filter((g) => {
       if (g.action.includes('*')) return true;
       const rule = ALLOWED_CHANGES[g.action];
@@ -108,16 +108,22 @@ describe('IAM of Mk8sAuditStack', () => {
     expect(violations).toEqual([]);
   });
 
-  it('writes objects only under the run prefixes and Map results', () => {
+  it('writes objects only under runs/ (the functions) and map-results/ (the Map)', () => {
     const puts = rows.filter((g) => g.action === 's3:PutObject');
-    expect(puts.length).toBe(4);
-    expect(
-      puts.flatMap((g) => g.resources).every((r) => /\/(runs|state|map-results)\/\*$/.test(r)),
-    ).toBe(true);
+    expect(puts.map((g) => [g.where.replace(/[0-9A-F]{8}$/, ''), g.resources])).toEqual([
+      ['PermissionsDiscoverPolicy', [expect.stringMatching(/Bucket\w+\.Arn>\/runs\/\*$/)]],
+      ['PermissionsAuditTargetPolicy', [expect.stringMatching(/Bucket\w+\.Arn>\/runs\/\*$/)]],
+      ['PermissionsPublishPolicy', [expect.stringMatching(/Bucket\w+\.Arn>\/runs\/\*$/)]],
+      [
+        'WorkflowStateMachineRoleDefaultPolicy',
+        [expect.stringMatching(/Bucket\w+\.Arn>\/map-results\/\*$/)],
+      ],
+    ]);
   });
 
-  it('lets only the audit-target role assume member roles, and only publish import to Security Hub', () => {
+  it('lets only discover and audit-target assume member roles, and only publish import to Security Hub', () => {
     expect(rows.filter((g) => g.action === 'sts:AssumeRole').map((g) => g.where)).toEqual([
+      expect.stringMatching(/^PermissionsDiscoverPolicy/),
       expect.stringMatching(/^PermissionsAuditTargetPolicy/),
     ]);
     expect(rows.filter((g) => g.action.startsWith('securityhub:')).map((g) => g.where)).toEqual([
@@ -132,20 +138,34 @@ describe('IAM of Mk8sAuditStack', () => {
   });
 
   it('drops the Security Hub grant when Security Hub import is off', () => {
-    const off = grants(auditorTemplate({ securityHub: false }));
+    const off = grants(auditorTemplate({ audit: { securityHub: { enabled: false } } }));
     expect(off.filter((g) => g.action.startsWith('securityhub:'))).toEqual([]);
   });
 });
 
 describe('providers/aws/permissions.ts', () => {
-  it('lists every AWS action a check reads', () => {
+  it('grants every operation of every snapshot part the collector fills', () => {
     const listed = new Set(awsCollectorActions());
-    const reads = ALL_CHECKS.filter((c) => c.meta.provider === 'eks').flatMap((c) => c.meta.reads);
-    expect(reads.length).toBeGreaterThan(0);
-    expect(reads.filter((a) => !listed.has(a))).toEqual([]);
+    const parts = Object.values(EKS_PART_OPERATIONS).flat();
+    expect(parts.filter((a) => !listed.has(a))).toEqual([]);
+    expect(listed).toContain('eks:ListClusters');
+    expect(listed).toContain('eks:DescribeCluster');
   });
 
-  it('lists only read-only actions', () => {
-    expect(awsCollectorActions().filter((a) => !READ_ONLY.test(a))).toEqual([]);
+  it('grants the checks every call that decides them, where a collector makes it', () => {
+    // Checks may read optional parts no collector fills yet; those reads are reported as
+    // not collected, and need no grant until the collector calls them.
+    const collected = new Set([
+      'eks:ListClusters',
+      'eks:DescribeCluster',
+      ...Object.values(EKS_PART_OPERATIONS).flat(),
+    ]);
+    const reads = ALL_CHECKS.filter((c) => c.meta.provider === 'eks').flatMap((c) => c.meta.reads);
+    expect(reads.filter((a) => collected.has(a) && !awsCollectorActions().includes(a))).toEqual([]);
+  });
+
+  it('lists only read-only actions, for the auditor and the member role', () => {
+    expect(memberRoleActions().filter((a) => !READ_ONLY.test(a))).toEqual([]);
+    expect(AWS_AUDITOR_DISCOVERY_ACTIONS.filter((a) => !READ_ONLY.test(a))).toEqual([]);
   });
 });

@@ -1,10 +1,13 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { awsCollectorActions } from '../../providers/aws/permissions';
+import { memberRoleActions } from '../../providers/aws/permissions';
 import { buildApp } from './synth';
 
 describe('Mk8sAuditMemberRoleStack', () => {
-  const { member } = buildApp({ auditorAccountId: '111122223333', externalId: 'acme-audit-7' });
+  const { member } = buildApp({
+    auditorAccountId: '111122223333',
+    audit: { aws: { externalId: 'acme-audit-7' } },
+  });
   const template = Template.fromStack(member);
   const roles = Object.values(template.findResources('AWS::IAM::Role'));
 
@@ -51,13 +54,13 @@ describe('Mk8sAuditMemberRoleStack', () => {
     });
   });
 
-  it('allows exactly the collector actions of providers/aws/permissions.ts', () => {
+  it('allows exactly the collector and region-discovery actions of providers/aws/permissions.ts', () => {
     const policies = roles[0]?.['Properties']['Policies'] as {
       PolicyDocument: { Statement: unknown[] };
     }[];
     expect(policies).toHaveLength(1);
     expect(policies[0]?.PolicyDocument.Statement).toEqual([
-      { Effect: 'Allow', Action: awsCollectorActions(), Resource: '*' },
+      { Effect: 'Allow', Action: memberRoleActions(), Resource: '*' },
     ]);
   });
 

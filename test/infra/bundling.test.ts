@@ -1,0 +1,41 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Template } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from './synth';
+
+// The one test that runs esbuild: every other infra test skips bundling.
+describe('Lambda bundling', () => {
+  const outdir = mkdtempSync(join(tmpdir(), 'mk8s-cdk-out-'));
+  let assets: { fn: string; dir: string }[] = [];
+  beforeAll(() => {
+    // No Docker here: if CDK could not find the local esbuild it would try `docker build`.
+    const { app, auditor } = buildApp({}, { bundle: true, outdir });
+    const template = Template.fromStack(auditor);
+    app.synth();
+    // The code's S3 key is `<asset hash>.zip`; the staged asset is `asset.<asset hash>/`.
+    assets = Object.entries(template.findResources('AWS::Lambda::Function')).map(([fn, r]) => {
+      const key = String(r['Properties']['Code']['S3Key']);
+      return { fn, dir: join(outdir, `asset.${key.replace(/\.zip$/, '')}`) };
+    });
+  }, 300_000);
+  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+  it('builds every function with the local esbuild into one ESM file with the SDK inside', () => {
+    expect(assets).toHaveLength(3);
+    for (const { fn, dir } of assets) {
+      const bundle = join(dir, 'index.mjs');
+      expect(existsSync(bundle), `${fn}: ${bundle}`).toBe(true);
+      const code = readFileSync(bundle, 'utf8');
+      // The banner that lets CommonJS dependencies require() inside the ESM bundle.
+      expect(code.startsWith("import { createRequire as __cr } from 'module';"), fn).toBe(true);
+      // bundleAwsSDK: the pinned S3 client is inside, not the runtime's. (Booleans, so that a
+      // failure does not print a minified bundle.)
+      expect(code.includes('"PutObject"'), `${fn} bundles the S3 client`).toBe(true);
+      expect(/from\s*["']@aws-sdk\//.test(code), `${fn} imports an external SDK`).toBe(false);
+      expect(statSync(bundle).size).toBeGreaterThan(100_000);
+      expect(existsSync(join(dir, 'index.mjs.map'))).toBe(true);
+    }
+  });
+});
