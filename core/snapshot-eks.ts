@@ -1,5 +1,12 @@
 import type { LogGroup } from '@aws-sdk/client-cloudwatch-logs';
 import type {
+  LaunchTemplateVersion,
+  RouteTable,
+  SecurityGroupRule,
+  Subnet,
+  Vpc,
+} from '@aws-sdk/client-ec2';
+import type {
   AccessEntry,
   Addon,
   AssociatedAccessPolicy,
@@ -9,6 +16,7 @@ import type {
   Nodegroup,
 } from '@aws-sdk/client-eks';
 import type { GetDetectorResponse } from '@aws-sdk/client-guardduty';
+import type { AttachedPolicy, Role } from '@aws-sdk/client-iam';
 import type { KeyMetadata } from '@aws-sdk/client-kms';
 import type { Part, SnapshotBase } from './snapshot';
 import type { Wire } from './wire';
@@ -18,6 +26,7 @@ export type EksNodegroup = Wire<Nodegroup>;
 export type EksClusterVersion = Wire<ClusterVersionInformation>;
 export type EksAddon = Wire<Addon>;
 export type EksIdentityProviderConfig = Wire<IdentityProviderConfigResponse>;
+export type EksLaunchTemplateVersion = Wire<LaunchTemplateVersion>;
 
 /** An access entry with the access policies associated with it. */
 export interface EksAccessEntry {
@@ -44,6 +53,16 @@ export interface EksSecretsKey {
   rotationEnabled?: boolean;
   /** kms:GetKeyPolicy (policy name `default`) `Policy`, a JSON document as a string. */
   policy?: string;
+}
+
+/** An IAM role with its permissions policies. */
+export interface EksIamRole {
+  /** iam:GetRole `Role`; `AssumeRolePolicyDocument` decoded from the API's URL encoding. */
+  role: Wire<Role>;
+  /** iam:ListAttachedRolePolicies (all pages). */
+  attachedPolicies: Wire<AttachedPolicy>[];
+  /** iam:ListRolePolicies + iam:GetRolePolicy: inline policies, documents decoded. */
+  inlinePolicies: { name: string; document: string }[];
 }
 
 /** Related objects of an EKS cluster, each collected once per run. */
@@ -77,6 +96,35 @@ export interface EksOptionalParts {
   secretsKey: Part<EksSecretsKey>;
   /** ListIdentityProviderConfigs → DescribeIdentityProviderConfig for each config. */
   identityProviderConfigs: Part<EksIdentityProviderConfig[]>;
+  /** ec2:DescribeSubnets of every subnet of the cluster and its managed node groups. */
+  subnets: Part<Wire<Subnet>[]>;
+  /** ec2:DescribeRouteTables filtered by the cluster's `vpc-id` (main table included). */
+  routeTables: Part<Wire<RouteTable>[]>;
+  /** ec2:DescribeVpcs of `cluster.resourcesVpcConfig.vpcId`. */
+  vpc: Part<Wire<Vpc>>;
+  /**
+   * ec2:DescribeSecurityGroupRules filtered by `group-id` = the cluster security group and the
+   * additional control-plane security groups.
+   */
+  clusterSecurityGroupRules: Part<Wire<SecurityGroupRule>[]>;
+  /**
+   * ec2:DescribeLaunchTemplateVersions of each node group's `launchTemplate` {id, version}
+   * (`$Latest`/`$Default` resolved by the API).
+   */
+  launchTemplateVersions: Part<EksLaunchTemplateVersion[]>;
+  /**
+   * IAM roles the cluster uses: `cluster.roleArn`, every node group's `nodeRole` and every Fargate
+   * profile's `podExecutionRoleArn` (iam:GetRole, ListAttachedRolePolicies, ListRolePolicies,
+   * GetRolePolicy).
+   */
+  iamRoles: Part<EksIamRole[]>;
+  /** iam:ListOpenIDConnectProviders `OpenIDConnectProviderList[].Arn` of the account. */
+  oidcProviderArns: Part<string[]>;
+  /**
+   * iam:ListRoles (all pages), keeping the roles whose trust policy names the cluster's OIDC
+   * provider as `Federated` principal; `AssumeRolePolicyDocument` decoded.
+   */
+  irsaRoles: Part<Wire<Role>[]>;
 }
 
 export interface EksSnapshot extends SnapshotBase {

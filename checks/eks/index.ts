@@ -15,8 +15,10 @@ import { eksGuardDutyAuditLogs } from './eks-guardduty-audit-logs';
 import { eksGuardDutyRuntime } from './eks-guardduty-runtime';
 import { eksHealthIssues } from './eks-health-issues';
 import { eksIdpConfigTagged } from './eks-idp-config-tagged';
+import { eksIrsaTrustUnscoped } from './eks-irsa-trust-unscoped';
 import { eksLogGroupRetention } from './eks-log-group-retention';
 import { eksNetworkPolicyEnforced } from './eks-network-policy-enforced';
+import { eksNodeImdsv2Hoplimit } from './eks-node-imdsv2-hoplimit';
 import { eksNodegroupSshOpen } from './eks-nodegroup-ssh-open';
 import { eksNodegroupVersionSkew } from './eks-nodegroup-version-skew';
 import { eksPlatformVersion } from './eks-platform-version';
@@ -42,8 +44,10 @@ export const EKS_CHECKS: readonly EksCheck[] = [
   eksGuardDutyRuntime,
   eksHealthIssues,
   eksIdpConfigTagged,
+  eksIrsaTrustUnscoped,
   eksLogGroupRetention,
   eksNetworkPolicyEnforced,
+  eksNodeImdsv2Hoplimit,
   eksNodegroupSshOpen,
   eksNodegroupVersionSkew,
   eksPlatformVersion,
