@@ -1,0 +1,18 @@
+// `npm run catalog`: regenerates docs/checks.md and the checks block of README.md from the
+// checks' metadata. Run it after adding or changing a check; `npm test` fails while they are stale.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FRAMEWORKS } from '../checks/frameworks/index';
+import { ALL_CHECKS } from '../checks/index';
+import { renderChecksDoc, renderReadmeBlock, replaceReadmeBlock } from './catalog-docs';
+
+const root = join(import.meta.dirname, '..');
+const readmePath = join(root, 'README.md');
+const docPath = join(root, 'docs', 'checks.md');
+
+writeFileSync(docPath, renderChecksDoc(ALL_CHECKS, FRAMEWORKS));
+writeFileSync(
+  readmePath,
+  replaceReadmeBlock(readFileSync(readmePath, 'utf8'), renderReadmeBlock(ALL_CHECKS)),
+);
+console.log(`Wrote ${ALL_CHECKS.length} checks to docs/checks.md and README.md.`);
