@@ -1,12 +1,10 @@
-import { join } from 'node:path';
 import { type Estate, EstateError, loadEstate } from '../sandbox/estate';
 import { startS3 } from '../sandbox/s3';
+import { SAMPLE_ESTATE_FILE } from '../sandbox/sample-estate';
 import { startSandbox } from '../sandbox/server';
 import { parseCommandArgs } from './args';
 import { type Command, EXIT, InputError, UsageError } from './command';
 
-/** The bundled sample estate. */
-export const SAMPLE_ESTATE = join(import.meta.dirname, '..', 'sandbox', 'estates', 'sample.json');
 /** The bucket the sandbox's S3 creates for findings. */
 export const SANDBOX_BUCKET = 'mk8s-audit-findings';
 
@@ -88,7 +86,7 @@ export async function runSandboxCommand(argv: string[], io: SandboxCommandIo): P
   }
   const port = portOf(values.port, '--port');
   const s3Port = portOf(values['s3-port'], '--s3-port');
-  const file = values.estate ?? SAMPLE_ESTATE;
+  const file = values.estate ?? SAMPLE_ESTATE_FILE;
   let estate: Estate;
   try {
     estate = loadEstate(file);

@@ -5,9 +5,10 @@ import { DescribeClusterCommand, ListClustersCommand } from '@aws-sdk/client-eks
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aksClient, eksClient, gkeClient } from '../../../sandbox/clients';
 import { EstateError, loadEstate, parseEstate } from '../../../sandbox/estate';
+import { SAMPLE_ESTATE_FILE } from '../../../sandbox/sample-estate';
 import { type Sandbox, startSandbox } from '../../../sandbox/server';
 
-const SAMPLE = join(import.meta.dirname, '../../../sandbox/estates/sample.json');
+const SAMPLE = SAMPLE_ESTATE_FILE;
 
 function issuesOf(input: unknown): string[] {
   try {
