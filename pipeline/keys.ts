@@ -26,3 +26,12 @@ export const reportKeys = {
   latest: 'reports/latest.html',
   history: 'reports/history.json',
 };
+
+/**
+ * Athena's copy of each run's findings as JSON Lines, in a tree of its own: Athena reads every
+ * object under a partition's location, and a run's folder also holds JSON arrays, snapshots and
+ * HTML. Partitioned by day like the runs: `findings-history/date=YYYY-MM-DD/run=<id>.jsonl`.
+ */
+export const FINDINGS_HISTORY_PREFIX = 'findings-history/';
+export const findingsLinesKey = (run: RunRef): string =>
+  `${FINDINGS_HISTORY_PREFIX}date=${run.date}/run=${run.runId}.jsonl`;

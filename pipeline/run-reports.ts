@@ -2,9 +2,10 @@ import { FRAMEWORKS } from '../checks/frameworks/index';
 import type { Finding } from '../core/finding';
 import type { Logger } from '../core/logger';
 import type { AsffContext } from '../outputs/asff';
+import { renderFindingLines } from '../outputs/findings-lines';
 import { type FormatName, type WriteResult, writeFormats } from '../outputs/formats';
 import pkg from '../package.json' with { type: 'json' };
-import { reportKeys, runPrefix } from './keys';
+import { findingsLinesKey, reportKeys, runPrefix } from './keys';
 import type { ObjectStore, RunRef } from './types';
 
 /** The formats a run stores beside its `findings.json` (which publish writes itself). */
@@ -19,8 +20,9 @@ export interface RunReportsOptions {
 
 /**
  * Writes a run's OCSF, CSV, HTML report (and ASFF) files, copies the report to
- * `reports/latest.html` and appends the run to `reports/history.json`. A format that fails is
- * logged and the others are still written; nothing here fails the run.
+ * `reports/latest.html`, appends the run to `reports/history.json` and stores the JSON Lines
+ * copy that Athena queries. A file that fails is logged and the others are still written;
+ * nothing here fails the run.
  */
 export async function writeRunReports(
   findings: readonly Finding[],
@@ -45,6 +47,18 @@ export async function writeRunReports(
     }
     for (const problem of result.historyProblems) {
       opts.logger.warn('Run history problem', { runId: run.runId, problem });
+    }
+    const linesKey = findingsLinesKey(run);
+    try {
+      await store.put(
+        linesKey,
+        renderFindingLines(findings, run, opts.time),
+        'application/x-ndjson',
+      );
+      result.written.push(linesKey);
+    } catch (error) {
+      const failure = { format: 'jsonl', key: linesKey, error: (error as Error).message };
+      opts.logger.warn('Run output not written', { runId: run.runId, ...failure });
     }
     return result;
   } catch (error) {

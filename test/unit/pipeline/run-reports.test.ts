@@ -4,7 +4,7 @@ import { defaultAuditConfig } from '../../../core/config';
 import type { AwsTarget } from '../../../core/target';
 import { auditTarget } from '../../../pipeline/audit-target';
 import { discover } from '../../../pipeline/discover';
-import { keys, reportKeys, runPrefix } from '../../../pipeline/keys';
+import { findingsLinesKey, keys, reportKeys, runPrefix } from '../../../pipeline/keys';
 import { publish } from '../../../pipeline/publish';
 import { parseRunConfig } from '../../../pipeline/run-config';
 import { writeRunReports } from '../../../pipeline/run-reports';
@@ -60,6 +60,11 @@ describe('run reports in the findings store', () => {
       expect.objectContaining({ date: RUN.date, runId: RUN.runId }),
     ]);
     expect(await store.get(keys.findings(RUN))).toBeDefined();
+    // Athena's copy: one JSON object per line, under findings-history/date=.../.
+    expect(findingsLinesKey(RUN)).toBe(`findings-history/date=2026-11-28/run=${RUN.runId}.jsonl`);
+    const lines = ((await store.get(findingsLinesKey(RUN))) ?? '').split('\n').filter(Boolean);
+    expect(lines).toHaveLength(out.summary.findings.total);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ run_id: RUN.runId, provider: 'eks' });
   });
 
   it('adds ASFF when Security Hub is the destination and logs a format that fails', async () => {
@@ -84,6 +89,7 @@ describe('run reports in the findings store', () => {
       reportKeys.latest,
       `${runPrefix(RUN)}findings.asff.json`,
       reportKeys.history,
+      findingsLinesKey(RUN),
     ]);
     expect(logger.lines).toContainEqual(
       expect.objectContaining({ level: 'warn', message: 'Run output not written' }),
