@@ -14,8 +14,26 @@ export const RELATED_SCHEMAS = {
     cluster: {} as Record<string, z.ZodType>,
   },
   gcp: {
-    project: {} as Record<string, z.ZodType>,
-    cluster: {} as Record<string, z.ZodType>,
+    project: {
+      /** cloudresourcemanager v1 `Policy` (projects.getIamPolicy). */
+      iamPolicy: z.looseObject({
+        bindings: z.array(z.looseObject({ role: z.string() })).optional(),
+      }),
+      /** compute v1 `Firewall` list of the project's networks (firewalls.list). */
+      firewalls: z.array(z.looseObject({ name: z.string().min(1) })),
+      /** compute v1 `Subnetwork`s (subnetworks.get); `region` is the region name. */
+      subnetworks: z.array(z.looseObject({ name: z.string().min(1), region: z.string().min(1) })),
+      /** compute v1 `Disk`s (disks.aggregatedList); `zone` is the zone name. */
+      disks: z.array(z.looseObject({ name: z.string().min(1), zone: z.string().min(1) })),
+      /** serviceusage: the names of the enabled services. */
+      enabledServices: z.array(z.string().min(1)),
+      /** container v1 `ServerConfig` of every location (projects.locations.getServerConfig). */
+      serverConfig: z.looseObject({}),
+    } as Record<string, z.ZodType>,
+    cluster: {
+      /** container v1 `ClusterUpgradeInfo` (clusters.fetchClusterUpgradeInfo). */
+      upgradeInfo: z.looseObject({}),
+    } as Record<string, z.ZodType>,
   },
   azure: {
     subscription: {} as Record<string, z.ZodType>,

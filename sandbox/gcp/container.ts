@@ -44,7 +44,42 @@ function get(ctx: RouteContext, location: string) {
   return protoJsonReply(found.cluster);
 }
 
+/** A cluster's related object (keys registered in sandbox/related.ts). */
+function clusterRelated(ctx: RouteContext, key: string): Record<string, unknown> | undefined {
+  const name = ctx.params['cluster'] as string;
+  const location = ctx.params['location'] as string;
+  const found = project(ctx).clusters.find(
+    (c) => c.cluster.name === name && c.cluster.location === location,
+  );
+  if (!found) {
+    const e = notFound(ctx.params);
+    throw new ApiError(e.status, e.code, e.message);
+  }
+  return (found.related as Record<string, Record<string, unknown>> | undefined)?.[key];
+}
+
 export const containerRoutes: Route[] = [
+  gcpRoute({
+    service: 'container',
+    operation: 'GetServerConfig',
+    method: 'GET',
+    path: '/v1/projects/{project}/locations/{location}/serverConfig',
+    handle: (ctx) =>
+      protoJsonReply(
+        (project(ctx).related as Record<string, Record<string, unknown>> | undefined)?.[
+          'serverConfig'
+        ] ?? {},
+      ),
+  }),
+  gcpRoute({
+    service: 'container',
+    operation: 'FetchClusterUpgradeInfo',
+    method: 'GET',
+    path: '/v1/projects/{project}/locations/{location}/clusters/{cluster}:fetchClusterUpgradeInfo',
+    clusterParam: 'cluster',
+    notFound,
+    handle: (ctx) => protoJsonReply(clusterRelated(ctx, 'upgradeInfo') ?? {}),
+  }),
   gcpRoute({
     service: 'container',
     operation: 'ListClusters',

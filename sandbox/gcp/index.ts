@@ -1,5 +1,13 @@
 import type { Route } from '../route';
+import { computeRoutes } from './compute';
 import { containerRoutes } from './container';
+import { resourceManagerRoutes } from './resource-manager';
+import { serviceUsageRoutes } from './service-usage';
 
 /** Every Google Cloud route; add an API by adding its file's route list here. */
-export const gcpRoutes: Route[] = [...containerRoutes];
+export const gcpRoutes: Route[] = [
+  ...containerRoutes,
+  ...resourceManagerRoutes,
+  ...computeRoutes,
+  ...serviceUsageRoutes,
+];

@@ -1,0 +1,292 @@
+import { ClusterManagerClient } from '@google-cloud/container';
+import { type AuthClient, GoogleAuth } from 'google-auth-library';
+import type { Collector, TargetCollection } from '../../core/collector';
+import type { ComputeDiskAggregatedList, ComputeFirewallList } from '../../core/gcp-api/compute-v1';
+import { mapLimit } from '../../core/map-limit';
+import { type CollectionError, collected, failed, type Part } from '../../core/snapshot';
+import type {
+  ComputeDisk,
+  ComputeFirewall,
+  GcpIamPolicy,
+  GcpProject,
+  GkeCluster,
+  GkeParts,
+  GkeServerConfig,
+  GkeSnapshot,
+  GkeUpgradeInfo,
+  ServiceUsageService,
+} from '../../core/snapshot-gke';
+import type { GcpTarget, Target } from '../../core/target';
+import { toCollectionError } from './collection-error';
+import type { GcpCollectorOptions } from './collector-options';
+import { gkeRef } from './gke-ref';
+import { containerProto3Json } from './proto3-json';
+import { googleRest } from './rest';
+
+const DEFAULT_CONCURRENCY = 4;
+const SCOPES = ['https://www.googleapis.com/auth/cloud-platform'];
+/** The image-scanning APIs `gke-image-scanning-api` reads (CIS GKE 5.1.1). */
+export const SCANNING_SERVICES = ['containerscanning.googleapis.com'];
+const LIST = 'container:projects.locations.clusters.list';
+
+/** Runs a call into a part: its value, or the error naming the operation. */
+async function part<T>(
+  operation: string,
+  call: () => Promise<T>,
+  resource?: string,
+): Promise<Part<T>> {
+  try {
+    return collected(await call(), [operation]);
+  } catch (error) {
+    return failed([toCollectionError(operation, error, resource)]);
+  }
+}
+
+/** `projects/H/global/networks/N` (or a URL) → H; undefined for a bare name. */
+const projectOf = (path: string | undefined) =>
+  path ? /projects\/([^/]+)\//.exec(path)?.[1] : undefined;
+const regionOf = (location: string) => location.replace(/-[a-z]$/, '');
+
+/**
+ * Collects every GKE cluster of a GCP project: `clusters.list` over all locations with the GKE
+ * client (REST transport), then per cluster the related objects the checks read. Project-level
+ * objects (project number, IAM policy, firewall rules, services, disks) and location-level ones
+ * (server config) are fetched once per run and shared. A failed call is recorded in the part
+ * that needed it; a failed list is a target error; zones the list could not reach
+ * (`missingZones`) are target errors too, since their clusters are missing.
+ */
+export function createGcpCollector(opts: GcpCollectorOptions = {}): Collector {
+  const now = opts.now ?? (() => new Date());
+  const concurrency = opts.concurrency ?? DEFAULT_CONCURRENCY;
+  let adc: Promise<AuthClient> | undefined;
+  const auth = (): Promise<AuthClient> => {
+    if (opts.authClient) return Promise.resolve(opts.authClient);
+    adc ??= new GoogleAuth({ scopes: SCOPES }).getClient();
+    return adc;
+  };
+  const rest = googleRest(auth, opts.endpoint, opts.maxAttempts);
+  let client: ClusterManagerClient | undefined;
+  const gke = (): ClusterManagerClient => {
+    if (client) return client;
+    const url = opts.endpoint ? new URL(opts.endpoint) : undefined;
+    client = new ClusterManagerClient({
+      fallback: true,
+      ...(opts.authClient ? { authClient: opts.authClient } : { scopes: SCOPES }),
+      ...(url
+        ? {
+            protocol: url.protocol.replace(':', ''),
+            apiEndpoint: url.hostname,
+            port: Number(url.port || (url.protocol === 'http:' ? 80 : 443)),
+          }
+        : {}),
+    });
+    return client;
+  };
+
+  const memo = new Map<string, Promise<Part<unknown>>>();
+  const once = <T>(key: string, fetch: () => Promise<Part<T>>): Promise<Part<T>> => {
+    let p = memo.get(key);
+    if (!p) {
+      p = fetch();
+      memo.set(key, p);
+    }
+    return p as Promise<Part<T>>;
+  };
+
+  const project = (p: string) =>
+    once(`project/${p}`, () =>
+      part('cloudresourcemanager:projects.get', () =>
+        rest.get<GcpProject>('cloudresourcemanager', `/v1/projects/${p}`),
+      ),
+    );
+  const iamPolicy = (p: string) =>
+    once(`iam/${p}`, () =>
+      part('cloudresourcemanager:projects.getIamPolicy', () =>
+        rest.post<GcpIamPolicy>('cloudresourcemanager', `/v1/projects/${p}:getIamPolicy`, {
+          options: { requestedPolicyVersion: 3 },
+        }),
+      ),
+    );
+  const services = (p: string) =>
+    once(`services/${p}`, async (): Promise<Part<ServiceUsageService[]>> => {
+      const op = 'serviceusage:services.get';
+      const got = await Promise.all(
+        SCANNING_SERVICES.map((s) =>
+          part(
+            op,
+            () => rest.get<ServiceUsageService>('serviceusage', `/v1/projects/${p}/services/${s}`),
+            s,
+          ),
+        ),
+      );
+      const errors = got.flatMap((g) => (g.state === 'failed' ? g.errors : []));
+      const values = got.flatMap((g) => (g.state === 'collected' ? [g.value] : []));
+      return values.length === 0 && errors.length > 0
+        ? failed(errors)
+        : collected(values, [op], errors);
+    });
+  const firewalls = (p: string) =>
+    once(`firewalls/${p}`, () =>
+      part(
+        'compute:firewalls.list',
+        async () => {
+          const all: ComputeFirewall[] = [];
+          let token: string | undefined;
+          do {
+            const q = token ? `?pageToken=${encodeURIComponent(token)}` : '';
+            const page = await rest.get<ComputeFirewallList>(
+              'compute',
+              `/compute/v1/projects/${p}/global/firewalls${q}`,
+            );
+            all.push(...(page.items ?? []));
+            token = page.nextPageToken;
+          } while (token);
+          return all;
+        },
+        p,
+      ),
+    );
+  const disks = (p: string) =>
+    once(`disks/${p}`, () =>
+      part('compute:disks.aggregatedList', async () => {
+        const all: ComputeDisk[] = [];
+        let token: string | undefined;
+        const filter = encodeURIComponent('labels.goog-k8s-cluster-name:*');
+        do {
+          const q = `?filter=${filter}${token ? `&pageToken=${encodeURIComponent(token)}` : ''}`;
+          const page = await rest.get<ComputeDiskAggregatedList>(
+            'compute',
+            `/compute/v1/projects/${p}/aggregated/disks${q}`,
+          );
+          for (const scope of Object.values(page.items ?? {})) all.push(...(scope.disks ?? []));
+          token = page.nextPageToken;
+        } while (token);
+        return all;
+      }),
+    );
+  const serverConfig = (p: string, location: string) =>
+    once(`serverConfig/${p}/${location}`, () =>
+      part(
+        'container:projects.locations.getServerConfig',
+        async () => {
+          const [sc] = await gke().getServerConfig({ name: `projects/${p}/locations/${location}` });
+          return containerProto3Json<GkeServerConfig>('ServerConfig', sc);
+        },
+        location,
+      ),
+    );
+
+  async function relatedParts(p: string, cluster: GkeCluster): Promise<GkeParts> {
+    const name = cluster.name ?? '';
+    const location = cluster.location ?? cluster.zone ?? '';
+    const netProject = projectOf(cluster.networkConfig?.network) ?? p;
+    const subPath =
+      cluster.networkConfig?.subnetwork ??
+      (cluster.subnetwork
+        ? `projects/${p}/regions/${regionOf(location)}/subnetworks/${cluster.subnetwork}`
+        : undefined);
+    const [proj, iam, sc, upgrade, fw, sub, svc, dsk] = await Promise.all([
+      project(p),
+      iamPolicy(p),
+      serverConfig(p, location),
+      part('container:projects.locations.clusters.fetchClusterUpgradeInfo', async () => {
+        const [info] = await gke().fetchClusterUpgradeInfo({
+          name: `projects/${p}/locations/${location}/clusters/${name}`,
+        });
+        return containerProto3Json<GkeUpgradeInfo>('ClusterUpgradeInfo', info);
+      }),
+      firewalls(netProject),
+      subPath
+        ? part(
+            'compute:subnetworks.get',
+            () => rest.get('compute', `/compute/v1/${subPath.replace(/^.*?(projects\/)/, '$1')}`),
+            subPath,
+          )
+        : Promise.resolve(
+            failed<never>([
+              {
+                operation: 'compute:subnetworks.get',
+                code: 'NO_SUBNETWORK',
+                message: 'the Cluster names no subnetwork',
+              },
+            ]),
+          ),
+      services(p),
+      disks(p),
+    ]);
+    // Disks of this cluster: GKE labels them with the cluster's name (and location, when set).
+    const mine =
+      dsk.state === 'collected'
+        ? collected(
+            dsk.value.filter(
+              (d) =>
+                d.labels?.['goog-k8s-cluster-name'] === name &&
+                (d.labels?.['goog-k8s-cluster-location'] ?? location) === location,
+            ),
+            dsk.operations,
+          )
+        : dsk;
+    return {
+      project: proj,
+      iamPolicy: iam,
+      serverConfig: sc,
+      upgradeInfo: upgrade,
+      firewalls: fw,
+      subnetwork: sub as GkeParts['subnetwork'],
+      services: svc,
+      disks: mine,
+    };
+  }
+
+  async function collectProject(target: GcpTarget): Promise<TargetCollection> {
+    const p = target.project;
+    const errors: CollectionError[] = [];
+    let clusters: GkeCluster[];
+    try {
+      const [res] = await gke().listClusters({ parent: `projects/${p}/locations/-` });
+      clusters = (res.clusters ?? []).map((c) => containerProto3Json<GkeCluster>('Cluster', c));
+      for (const zone of res.missingZones ?? []) {
+        errors.push({
+          operation: LIST,
+          resource: zone,
+          code: 'MISSING_ZONE',
+          message: `clusters.list could not reach ${zone}: clusters there are missing from this run`,
+        });
+      }
+    } catch (error) {
+      return { target, snapshots: [], errors: [toCollectionError(LIST, error, `projects/${p}`)] };
+    }
+    const collectedAt = now().toISOString();
+    const snapshots = await mapLimit(
+      clusters,
+      concurrency,
+      async (cluster): Promise<GkeSnapshot> => ({
+        provider: 'gke',
+        ref: gkeRef(cluster, { project: p }),
+        source: { kind: 'api', collectedAt },
+        cluster,
+        parts: await relatedParts(p, cluster),
+      }),
+    );
+    return { target, snapshots, errors };
+  }
+
+  return {
+    async collect(target: Target): Promise<TargetCollection> {
+      if (target.cloud !== 'gcp') {
+        return {
+          target,
+          snapshots: [],
+          errors: [
+            {
+              operation: LIST,
+              code: 'WrongTarget',
+              message: `the GCP collector cannot collect a ${target.cloud} target`,
+            },
+          ],
+        };
+      }
+      return collectProject(target);
+    },
+  };
+}
