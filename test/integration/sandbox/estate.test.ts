@@ -103,7 +103,7 @@ describe('estate validation names the key and what is wrong', () => {
       'faults[0].kind: Invalid option: expected one of "latency"|"throttle"|"server-error"|"access-denied"|"malformed"|"disappear"',
       'faults[1].latencyMs: a latency fault needs latencyMs',
       'gcp.projects.my-project.clusters[0].cluster.location: Invalid input: expected string, received undefined',
-      'gcp.projects.my-project.clusters[0].related.iamPolicy: unknown related object for gcp cluster (known: none yet)',
+      'gcp.projects.my-project.clusters[0].related.iamPolicy: unknown related object for gcp cluster (known: upgradeInfo)',
     ]);
   });
 
