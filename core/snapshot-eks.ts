@@ -27,6 +27,10 @@ export type EksClusterVersion = Wire<ClusterVersionInformation>;
 export type EksAddon = Wire<Addon>;
 export type EksIdentityProviderConfig = Wire<IdentityProviderConfigResponse>;
 export type EksLaunchTemplateVersion = Wire<LaunchTemplateVersion>;
+export type EksSubnet = Wire<Subnet>;
+export type EksRouteTable = Wire<RouteTable>;
+export type EksVpc = Wire<Vpc>;
+export type EksSecurityGroupRule = Wire<SecurityGroupRule>;
 
 /** An access entry with the access policies associated with it. */
 export interface EksAccessEntry {
@@ -97,21 +101,23 @@ export interface EksOptionalParts {
   /** ListIdentityProviderConfigs → DescribeIdentityProviderConfig for each config. */
   identityProviderConfigs: Part<EksIdentityProviderConfig[]>;
   /** ec2:DescribeSubnets of every subnet of the cluster and its managed node groups. */
-  subnets: Part<Wire<Subnet>[]>;
+  subnets: Part<EksSubnet[]>;
   /** ec2:DescribeRouteTables filtered by the cluster's `vpc-id` (main table included). */
-  routeTables: Part<Wire<RouteTable>[]>;
+  routeTables: Part<EksRouteTable[]>;
   /** ec2:DescribeVpcs of `cluster.resourcesVpcConfig.vpcId`. */
-  vpc: Part<Wire<Vpc>>;
+  vpc: Part<EksVpc>;
   /**
    * ec2:DescribeSecurityGroupRules filtered by `group-id` = the cluster security group and the
    * additional control-plane security groups.
    */
-  clusterSecurityGroupRules: Part<Wire<SecurityGroupRule>[]>;
+  clusterSecurityGroupRules: Part<EksSecurityGroupRule[]>;
   /**
    * ec2:DescribeLaunchTemplateVersions of each node group's `launchTemplate` {id, version}
    * (`$Latest`/`$Default` resolved by the API).
    */
   launchTemplateVersions: Part<EksLaunchTemplateVersion[]>;
+  /** ec2:GetEbsEncryptionByDefault `EbsEncryptionByDefault` of the cluster's region. */
+  ebsEncryptionByDefault: Part<boolean>;
   /**
    * IAM roles the cluster uses: `cluster.roleArn`, every node group's `nodeRole` and every Fargate
    * profile's `podExecutionRoleArn` (iam:GetRole, ListAttachedRolePolicies, ListRolePolicies,

@@ -4,8 +4,12 @@ import { eksAccessEntrySystemMasters } from './eks-access-entry-system-masters';
 import { eksAuditLogging } from './eks-audit-logging';
 import { eksAuthenticationMode } from './eks-authentication-mode';
 import { eksBootstrapCreatorAdmin } from './eks-bootstrap-creator-admin';
+import { eksClusterRoleLeastPrivilege } from './eks-cluster-role-least-privilege';
+import { eksClusterSgIngress } from './eks-cluster-sg-ingress';
 import { eksClusterTagged } from './eks-cluster-tagged';
+import { eksCniPolicyOnNodeRole } from './eks-cni-policy-on-node-role';
 import { eksControlPlaneLoggingTypes } from './eks-control-plane-logging-types';
+import { eksDefaultVpc } from './eks-default-vpc';
 import { eksDeletionProtection } from './eks-deletion-protection';
 import { eksEndpointPrivateAccess } from './eks-endpoint-private-access';
 import { eksEndpointPublicAccess } from './eks-endpoint-public-access';
@@ -19,12 +23,16 @@ import { eksIrsaTrustUnscoped } from './eks-irsa-trust-unscoped';
 import { eksLogGroupRetention } from './eks-log-group-retention';
 import { eksNetworkPolicyEnforced } from './eks-network-policy-enforced';
 import { eksNodeImdsv2Hoplimit } from './eks-node-imdsv2-hoplimit';
+import { eksNodeRoleLeastPrivilege } from './eks-node-role-least-privilege';
+import { eksNodeVolumeEncryption } from './eks-node-volume-encryption';
 import { eksNodegroupSshOpen } from './eks-nodegroup-ssh-open';
 import { eksNodegroupVersionSkew } from './eks-nodegroup-version-skew';
 import { eksPlatformVersion } from './eks-platform-version';
+import { eksPrivateNodes } from './eks-private-nodes';
 import { eksSecretsEncryption } from './eks-secrets-encryption';
 import { eksSecretsKmsKeyQuality } from './eks-secrets-kms-key-quality';
 import { eksSupportedVersion } from './eks-supported-version';
+import { eksWorkloadIdentityAvailable } from './eks-workload-identity-available';
 
 /** Every EKS check, sorted by id. */
 export const EKS_CHECKS: readonly EksCheck[] = [
@@ -33,8 +41,12 @@ export const EKS_CHECKS: readonly EksCheck[] = [
   eksAuditLogging,
   eksAuthenticationMode,
   eksBootstrapCreatorAdmin,
+  eksClusterRoleLeastPrivilege,
+  eksClusterSgIngress,
   eksClusterTagged,
+  eksCniPolicyOnNodeRole,
   eksControlPlaneLoggingTypes,
+  eksDefaultVpc,
   eksDeletionProtection,
   eksEndpointPrivateAccess,
   eksEndpointPublicAccess,
@@ -48,10 +60,14 @@ export const EKS_CHECKS: readonly EksCheck[] = [
   eksLogGroupRetention,
   eksNetworkPolicyEnforced,
   eksNodeImdsv2Hoplimit,
+  eksNodeRoleLeastPrivilege,
+  eksNodeVolumeEncryption,
   eksNodegroupSshOpen,
   eksNodegroupVersionSkew,
   eksPlatformVersion,
+  eksPrivateNodes,
   eksSecretsEncryption,
   eksSecretsKmsKeyQuality,
   eksSupportedVersion,
+  eksWorkloadIdentityAvailable,
 ];
