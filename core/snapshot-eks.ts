@@ -6,15 +6,18 @@ import type {
   Subnet,
   Vpc,
 } from '@aws-sdk/client-ec2';
+import type { GetRegistryScanningConfigurationResponse, Repository } from '@aws-sdk/client-ecr';
 import type {
   AccessEntry,
   Addon,
+  AddonInfo,
   AssociatedAccessPolicy,
   Cluster,
   ClusterVersionInformation,
   IdentityProviderConfigResponse,
   Nodegroup,
 } from '@aws-sdk/client-eks';
+import type { Listener, LoadBalancer } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { GetDetectorResponse } from '@aws-sdk/client-guardduty';
 import type { AttachedPolicy, Role } from '@aws-sdk/client-iam';
 import type { KeyMetadata } from '@aws-sdk/client-kms';
@@ -25,6 +28,15 @@ export type EksCluster = Wire<Cluster>;
 export type EksNodegroup = Wire<Nodegroup>;
 export type EksClusterVersion = Wire<ClusterVersionInformation>;
 export type EksAddon = Wire<Addon>;
+export type EksAddonInfo = Wire<AddonInfo>;
+export type EksEcrRepository = Wire<Repository>;
+export type EksEcrScanningConfiguration = Wire<GetRegistryScanningConfigurationResponse>;
+
+/** An Elastic Load Balancing v2 load balancer with its listeners. */
+export interface EksLoadBalancer {
+  loadBalancer: Wire<LoadBalancer>;
+  listeners: Wire<Listener>[];
+}
 export type EksIdentityProviderConfig = Wire<IdentityProviderConfigResponse>;
 export type EksLaunchTemplateVersion = Wire<LaunchTemplateVersion>;
 export type EksSubnet = Wire<Subnet>;
@@ -131,6 +143,26 @@ export interface EksOptionalParts {
    * provider as `Federated` principal; `AssumeRolePolicyDocument` decoded.
    */
   irsaRoles: Part<Wire<Role>[]>;
+  /**
+   * eks:DescribeAddonVersions for the cluster's Kubernetes version (all pages), one entry per
+   * add-on name.
+   */
+  addonVersions: Part<EksAddonInfo[]>;
+  /** ecr:GetRegistryScanningConfiguration of the cluster's account and region. */
+  ecrScanningConfiguration: Part<EksEcrScanningConfiguration>;
+  /** ecr:DescribeRepositories of the cluster's account and region (all pages). */
+  ecrRepositories: Part<EksEcrRepository[]>;
+  /**
+   * ecr:GetRepositoryPolicy of each repository; `policyText` absent when the call answered
+   * RepositoryPolicyNotFoundException (no policy).
+   */
+  ecrRepositoryPolicies: Part<{ repositoryName: string; policyText?: string }[]>;
+  /**
+   * elasticloadbalancing:DescribeLoadBalancers + DescribeTags, keeping those tagged
+   * `elbv2.k8s.aws/cluster=<name>` or `kubernetes.io/cluster/<name>`, each with
+   * DescribeListeners.
+   */
+  loadBalancers: Part<EksLoadBalancer[]>;
 }
 
 export interface EksSnapshot extends SnapshotBase {

@@ -1,6 +1,7 @@
 import type { EksCheck } from '../../core/check';
 import { eksAccessEntryClusterAdmin } from './eks-access-entry-cluster-admin';
 import { eksAccessEntrySystemMasters } from './eks-access-entry-system-masters';
+import { eksAddonVersions } from './eks-addon-versions';
 import { eksAuditLogging } from './eks-audit-logging';
 import { eksAuthenticationMode } from './eks-authentication-mode';
 import { eksBootstrapCreatorAdmin } from './eks-bootstrap-creator-admin';
@@ -11,6 +12,8 @@ import { eksCniPolicyOnNodeRole } from './eks-cni-policy-on-node-role';
 import { eksControlPlaneLoggingTypes } from './eks-control-plane-logging-types';
 import { eksDefaultVpc } from './eks-default-vpc';
 import { eksDeletionProtection } from './eks-deletion-protection';
+import { eksEcrAccess } from './eks-ecr-access';
+import { eksEcrScanning } from './eks-ecr-scanning';
 import { eksEndpointPrivateAccess } from './eks-endpoint-private-access';
 import { eksEndpointPublicAccess } from './eks-endpoint-public-access';
 import { eksEndpointPublicCidrsOpen } from './eks-endpoint-public-cidrs-open';
@@ -20,6 +23,7 @@ import { eksGuardDutyRuntime } from './eks-guardduty-runtime';
 import { eksHealthIssues } from './eks-health-issues';
 import { eksIdpConfigTagged } from './eks-idp-config-tagged';
 import { eksIrsaTrustUnscoped } from './eks-irsa-trust-unscoped';
+import { eksLbTls } from './eks-lb-tls';
 import { eksLogGroupRetention } from './eks-log-group-retention';
 import { eksNetworkPolicyEnforced } from './eks-network-policy-enforced';
 import { eksNodeImdsv2Hoplimit } from './eks-node-imdsv2-hoplimit';
@@ -38,6 +42,7 @@ import { eksWorkloadIdentityAvailable } from './eks-workload-identity-available'
 export const EKS_CHECKS: readonly EksCheck[] = [
   eksAccessEntryClusterAdmin,
   eksAccessEntrySystemMasters,
+  eksAddonVersions,
   eksAuditLogging,
   eksAuthenticationMode,
   eksBootstrapCreatorAdmin,
@@ -48,6 +53,8 @@ export const EKS_CHECKS: readonly EksCheck[] = [
   eksControlPlaneLoggingTypes,
   eksDefaultVpc,
   eksDeletionProtection,
+  eksEcrAccess,
+  eksEcrScanning,
   eksEndpointPrivateAccess,
   eksEndpointPublicAccess,
   eksEndpointPublicCidrsOpen,
@@ -57,6 +64,7 @@ export const EKS_CHECKS: readonly EksCheck[] = [
   eksHealthIssues,
   eksIdpConfigTagged,
   eksIrsaTrustUnscoped,
+  eksLbTls,
   eksLogGroupRetention,
   eksNetworkPolicyEnforced,
   eksNodeImdsv2Hoplimit,
