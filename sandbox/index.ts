@@ -4,3 +4,4 @@ export type { FaultRule } from './faults';
 export { type LocalS3Sandbox, startS3 } from './s3';
 export { SAMPLE_ESTATE_FILE } from './sample-estate';
 export { type Sandbox, type SandboxOptions, startSandbox } from './server';
+export { type SyntheticEstateOptions, syntheticEstate } from './synthetic-estate';
