@@ -47,9 +47,10 @@ export const startCommand: Command = {
           ]
         : []),
       `Done in ${seconds} s. Where to look:`,
+      `  ${result.reportFile}       the HTML report (open it in a browser)`,
       `  ${result.findingsFile}      every finding (the same format as \`mk8s-audit scan\`)`,
       `  ${result.summaryFile}   counts per cloud, status and severity; targets; S3 keys; Security Hub counts`,
-      `  ${result.objectsDir}/   the run as stored in S3 (${result.summary.keys.length} objects: snapshots, per-target findings and results)`,
+      `  ${result.objectsDir}/   the run as stored in S3 (${result.summary.keys.length} objects: snapshots, per-target results, OCSF, CSV)`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
     return EXIT.ok;

@@ -16,6 +16,7 @@ import { loadEstate } from '../sandbox/estate';
 import { startSandbox } from '../sandbox/server';
 import { runConfigForEstate } from './estate-run-config';
 import { startLocalS3 } from './local-s3';
+import { productVersion } from './version';
 
 /** The sample estate `npm start` serves. */
 export const SAMPLE_ESTATE = join(import.meta.dirname, '..', 'sandbox', 'estates', 'sample.json');
@@ -33,6 +34,8 @@ export interface StartResult {
   summary: RunSummary;
   findingsFile: string;
   summaryFile: string;
+  /** The run's HTML report (a copy of the S3 object). */
+  reportFile: string;
   /** Where every object of the run (snapshots, per-target findings...) was copied. */
   objectsDir: string;
   sandboxUrl: string;
@@ -80,6 +83,7 @@ export async function runStart(opts: StartOptions): Promise<StartResult> {
           checks: ALL_CHECKS,
           clock,
           logger,
+          productVersion: productVersion(),
           securityHub: {
             client: hub,
             account: me.account,
@@ -94,10 +98,13 @@ export async function runStart(opts: StartOptions): Promise<StartResult> {
         const summaryFile = join(opts.outDir, 'run-summary.json');
         await writeFile(findingsFile, copied.get(published.findingsKey) ?? '[]\n');
         await writeFile(summaryFile, copied.get(published.summaryKey) ?? '');
+        const reportFile = join(opts.outDir, 'report.html');
+        await writeFile(reportFile, copied.get(`${runPrefix(published.run)}report.html`) ?? '');
         return {
           summary: published.summary,
           findingsFile,
           summaryFile,
+          reportFile,
           objectsDir,
           sandboxUrl: sandbox.url,
           s3Url: s3.url,

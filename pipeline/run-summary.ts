@@ -5,6 +5,7 @@ import type { Severity } from '../core/severity';
 import type { CollectionError } from '../core/snapshot';
 import { type FindingSummary, summarize } from '../core/summary';
 import { type Target, targetLabel } from '../core/target';
+import type { WriteResult } from '../outputs/formats';
 import type { ImportCounts } from '../outputs/securityhub-publisher';
 import type { RunRef, TargetResult } from './types';
 
@@ -54,6 +55,8 @@ export interface RunSummary {
   };
   /** Every object of the run in the store, this summary included. */
   keys: string[];
+  /** The run's files (findings.json, OCSF, CSV, HTML report) and any that could not be written. */
+  reports: WriteResult;
   securityHub: SecurityHubSummary;
 }
 
@@ -76,6 +79,7 @@ export function buildRunSummary(args: {
   discoveryErrors: CollectionError[];
   findings: readonly Finding[];
   keys: string[];
+  reports: WriteResult;
   securityHub: SecurityHubSummary;
 }): RunSummary {
   const byStatus = zeroTargets();
@@ -118,6 +122,7 @@ export function buildRunSummary(args: {
     },
     findings: { ...summarize(args.findings), byCloud, bySeverity },
     keys: args.keys,
+    reports: args.reports,
     securityHub: args.securityHub,
   };
 }

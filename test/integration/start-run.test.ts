@@ -65,6 +65,7 @@ describe('runStart (sandbox cloud + s3rver, real clients)', () => {
     );
     expect(parseFindingsJson(copied, 'copy')).toEqual(findings);
     expect(summary.keys.filter((k) => k.endsWith('/snapshot.json'))).toHaveLength(6);
+    expect(await readFile(result.reportFile, 'utf8')).toContain('<html');
   });
 
   it('imports the findings into the sandbox Security Hub', () => {

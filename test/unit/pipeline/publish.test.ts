@@ -103,6 +103,14 @@ describe('publish', () => {
     expect(s.keys).toContain(keys.targetResult(RUN, PARTIAL));
     expect(s.keys).not.toContain(keys.targetResult(RUN, LOST));
     expect(s.keys).toContain(keys.targetResult(RUN, GCP));
+    // The run's other formats sit beside findings.json.
+    const prefix = 'runs/date=2026-11-28/run=20261128T030000Z-abc123/';
+    for (const file of ['findings.ocsf.json', 'findings.csv', 'report.html']) {
+      expect(s.keys).toContain(`${prefix}${file}`);
+      expect(s.reports.written).toContain(`${prefix}${file}`);
+    }
+    expect(s.reports.failed).toEqual([]);
+    expect(await store.get(`${prefix}report.html`)).toContain('<html');
   });
 
   it('imports every finding into Security Hub and reports the counts', async () => {
