@@ -4,7 +4,7 @@ import { collectCommand } from './collect';
 import { type Command, EXIT, InputError, UsageError } from './command';
 import { sandboxCommand } from './sandbox-command';
 import { scanCommand } from './scan';
-import { startCommand } from './start';
+import { startCommand } from './start-command';
 
 /** Every command: add one here (its code lives in its own file). */
 const COMMANDS: readonly Command[] = [

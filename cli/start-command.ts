@@ -16,6 +16,11 @@ Options:
   -o, --out <dir>      where findings.json, run-summary.json and the run's objects go (default: out)
       --estate <file>  the estate to serve (default: sandbox/estates/sample.json)`;
 
+function whereToLook(rows: [string, string][]): string[] {
+  const width = Math.max(...rows.map(([path]) => path.length));
+  return rows.map(([path, what]) => `  ${path.padEnd(width)}  ${what}`);
+}
+
 export const startCommand: Command = {
   name: 'start',
   summary: 'Audit a sample estate on the local sandbox cloud, end to end (what `npm start` runs)',
@@ -47,10 +52,18 @@ export const startCommand: Command = {
           ]
         : []),
       `Done in ${seconds} s. Where to look:`,
-      `  ${result.reportFile}       the HTML report (open it in a browser)`,
-      `  ${result.findingsFile}      every finding (the same format as \`mk8s-audit scan\`)`,
-      `  ${result.summaryFile}   counts per cloud, status and severity; targets; S3 keys; Security Hub counts`,
-      `  ${result.objectsDir}/   the run as stored in S3 (${result.summary.keys.length} objects: snapshots, per-target results, OCSF, CSV)`,
+      ...whereToLook([
+        [result.reportFile, 'the HTML report (open it in a browser)'],
+        [result.findingsFile, 'every finding (the same format as `mk8s-audit scan`)'],
+        [
+          result.summaryFile,
+          'counts per cloud, status and severity; targets; S3 keys; Security Hub counts',
+        ],
+        [
+          `${result.objectsDir}/`,
+          `the run as stored in S3 (${result.summary.keys.length} objects: snapshots, per-target results, OCSF, CSV)`,
+        ],
+      ]),
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
     return EXIT.ok;

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { S3Client } from '@aws-sdk/client-s3';
 import { ALL_CHECKS } from '../checks/index';
 import type { Collector } from '../core/collector';
 import { type Logger, silentLogger } from '../core/logger';
@@ -13,9 +14,9 @@ import { callerIdentity } from '../providers/aws/caller-identity';
 import { createAwsCollector } from '../providers/aws/collector';
 import { awsClientConfig, securityHubClient, stsClient } from '../sandbox/clients';
 import { loadEstate } from '../sandbox/estate';
+import { startS3 } from '../sandbox/s3';
 import { startSandbox } from '../sandbox/server';
 import { runConfigForEstate } from './estate-run-config';
-import { startLocalS3 } from './local-s3';
 import { productVersion } from './version';
 
 /** The sample estate `npm start` serves. */
@@ -56,7 +57,8 @@ export async function runStart(opts: StartOptions): Promise<StartResult> {
   const clock = opts.clock ?? (() => new Date());
   const sandbox = await startSandbox({ estate });
   try {
-    const s3 = await startLocalS3(FINDINGS_BUCKET);
+    const s3 = await startS3({ buckets: [FINDINGS_BUCKET] });
+    const s3Client = new S3Client(s3.clientConfig);
     try {
       const config = runConfigForEstate(estate, SECURITY_HUB_REGION);
       const { credentials } = awsClientConfig(sandbox.url);
@@ -75,7 +77,7 @@ export async function runStart(opts: StartOptions): Promise<StartResult> {
       const sts = stsClient(sandbox.url);
       const me = await callerIdentity(sts).finally(() => sts.destroy());
       const hub = securityHubClient(sandbox.url, { region: SECURITY_HUB_REGION, maxAttempts: 3 });
-      const store = createS3Store({ client: s3.client, bucket: s3.bucket });
+      const store = createS3Store({ client: s3Client, bucket: FINDINGS_BUCKET });
       try {
         const { published } = await runLocal(config, {
           store,
@@ -92,7 +94,7 @@ export async function runStart(opts: StartOptions): Promise<StartResult> {
           },
         });
         await mkdir(opts.outDir, { recursive: true });
-        const objectsDir = join(opts.outDir, 's3', s3.bucket);
+        const objectsDir = join(opts.outDir, 's3', FINDINGS_BUCKET);
         const copied = await copyRun(store, runPrefix(published.run), objectsDir);
         const findingsFile = join(opts.outDir, 'findings.json');
         const summaryFile = join(opts.outDir, 'run-summary.json');
@@ -114,6 +116,7 @@ export async function runStart(opts: StartOptions): Promise<StartResult> {
         hub.destroy();
       }
     } finally {
+      s3Client.destroy();
       await s3.stop();
     }
   } finally {

@@ -1,14 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
-
-interface S3rverInstance {
-  run(): Promise<{ port: number }>;
-  close(): Promise<void>;
-}
-type S3rverCtor = new (options: Record<string, unknown>) => S3rverInstance;
+import { startS3 } from '../../sandbox/s3';
 
 export interface LocalS3 {
   client: S3Client;
@@ -16,35 +7,16 @@ export interface LocalS3 {
   stop(): Promise<void>;
 }
 
-/** s3rver on loopback with one bucket, and an S3Client configured for it (toolchain.md §7). */
+/** The sandbox's s3rver with one bucket, and an S3 client for it that does not retry. */
 export async function startLocalS3(bucket = 'findings'): Promise<LocalS3> {
-  // s3rver ships no type declarations; load it untyped and describe the two methods used.
-  const S3rver = createRequire(import.meta.url)('s3rver') as S3rverCtor;
-  const directory = await mkdtemp(join(tmpdir(), 's3rver-'));
-  const server = new S3rver({
-    port: 0,
-    address: '127.0.0.1',
-    silent: process.env['S3RVER_VERBOSE'] !== '1',
-    directory,
-    configureBuckets: [{ name: bucket }],
-  });
-  const { port } = await server.run();
-  const client = new S3Client({
-    endpoint: `http://127.0.0.1:${port}`,
-    forcePathStyle: true,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-    maxAttempts: 1,
-  });
+  const s3 = await startS3({ buckets: [bucket] });
+  const client = new S3Client({ ...s3.clientConfig, maxAttempts: 1 });
   return {
     client,
     bucket,
     async stop() {
       client.destroy();
-      await server.close();
-      await rm(directory, { recursive: true, force: true });
+      await s3.stop();
     },
   };
 }
