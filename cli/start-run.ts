@@ -17,7 +17,6 @@ import { loadEstate } from '../sandbox/estate';
 import { startS3 } from '../sandbox/s3';
 import { startSandbox } from '../sandbox/server';
 import { runConfigForEstate } from './estate-run-config';
-import { productVersion } from './version';
 
 /** The sample estate `npm start` serves. */
 export const SAMPLE_ESTATE = join(import.meta.dirname, '..', 'sandbox', 'estates', 'sample.json');
@@ -85,7 +84,6 @@ export async function runStart(opts: StartOptions): Promise<StartResult> {
           checks: ALL_CHECKS,
           clock,
           logger,
-          productVersion: productVersion(),
           securityHub: {
             client: hub,
             account: me.account,

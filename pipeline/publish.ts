@@ -1,13 +1,11 @@
 import type { Partition, SecurityHubClient } from '@aws-sdk/client-securityhub';
-import { FRAMEWORKS } from '../checks/frameworks/index';
 import type { Finding } from '../core/finding';
 import type { Logger } from '../core/logger';
 import { mapLimit } from '../core/map-limit';
 import type { CollectionError } from '../core/snapshot';
 import { type Target, targetLabel } from '../core/target';
 import { productArn, toAsff } from '../outputs/asff';
-import { parseFindingsJson } from '../outputs/findings-json';
-import { type FormatName, writeFormats } from '../outputs/formats';
+import { findingsJson, parseFindingsJson } from '../outputs/findings-json';
 import { importFindings } from '../outputs/securityhub-publisher';
 import { keys, runPrefix } from './keys';
 import { writeRunReports } from './run-reports';
@@ -40,12 +38,7 @@ export interface PublishDeps {
   logger: Logger;
   /** Absent: Security Hub import is off for this run. */
   securityHub?: SecurityHubDestination;
-  /** This tool's version, stamped into the OCSF output (default `unknown`). */
-  productVersion?: string;
 }
-
-/** The files every run writes beside `findings.json`: OCSF, CSV and the HTML report. */
-export const RUN_FORMATS: readonly FormatName[] = ['json', 'ocsf', 'csv', 'html'];
 
 export interface PublishOutput {
   run: RunRef;
@@ -183,22 +176,10 @@ export async function publish(input: PublishInput, deps: PublishDeps): Promise<P
   const read = await mapLimit(discovered.targets, 8, (t) => readTarget(deps.store, run, t));
   const findings = read.flatMap((r) => r.findings);
 
-  const publishedAt = deps.clock();
   const findingsKey = keys.findings(run);
-  const reports = await writeFormats(findings, RUN_FORMATS, deps.store, {
-    prefix: runPrefix(run),
-    time: publishedAt,
-    productVersion: deps.productVersion ?? 'unknown',
-    run,
-    frameworks: FRAMEWORKS,
-  });
-  // The other formats are conveniences; without findings.json the run has no result.
-  const lost = reports.failed.find((f) => f.key === findingsKey);
-  if (lost) throw new Error(`could not store ${findingsKey}: ${lost.error}`);
-  for (const f of reports.failed) {
-    deps.logger.error(`Could not write ${f.key}`, { format: f.format, error: f.error });
-  }
+  await deps.store.put(findingsKey, findingsJson(findings), 'application/json');
 
+  const publishedAt = deps.clock();
   const securityHub = await importToSecurityHub(
     findings,
     deps.securityHub,
@@ -207,7 +188,8 @@ export async function publish(input: PublishInput, deps: PublishDeps): Promise<P
   );
 
   const dest = deps.securityHub;
-  await writeRunReports(findings, run, deps.store, {
+  // OCSF, CSV, the HTML report (and ASFF): conveniences that never fail the run.
+  const reports = await writeRunReports(findings, run, deps.store, {
     time: publishedAt,
     logger: deps.logger,
     ...(dest
@@ -231,7 +213,11 @@ export async function publish(input: PublishInput, deps: PublishDeps): Promise<P
     discoveryErrors: discovered.errors ?? [],
     findings,
     keys: [...written].sort(),
-    reports,
+    reports: reports ?? {
+      written: [],
+      failed: [],
+      historyProblems: ['the report files could not be written (see the log)'],
+    },
     securityHub,
   });
   await deps.store.put(summaryKey, `${JSON.stringify(summary, null, 2)}\n`, 'application/json');

@@ -19,8 +19,6 @@ export interface LocalRunDeps {
   aws?: AwsDiscoveryHooks;
   /** Absent: no Security Hub import, whatever the config says (the caller decides). */
   securityHub?: SecurityHubDestination;
-  /** This tool's version, for the OCSF output. */
-  productVersion?: string;
 }
 
 export interface LocalRunOutput {
@@ -79,7 +77,6 @@ export async function runLocal(
       clock: deps.clock,
       logger: deps.logger,
       ...(deps.securityHub ? { securityHub: deps.securityHub } : {}),
-      ...(deps.productVersion ? { productVersion: deps.productVersion } : {}),
     },
   );
   return {

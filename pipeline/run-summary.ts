@@ -55,7 +55,7 @@ export interface RunSummary {
   };
   /** Every object of the run in the store, this summary included. */
   keys: string[];
-  /** The run's files (findings.json, OCSF, CSV, HTML report) and any that could not be written. */
+  /** The run's report files (OCSF, CSV, HTML report, ASFF) and any that could not be written. */
   reports: WriteResult;
   securityHub: SecurityHubSummary;
 }
