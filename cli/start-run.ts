@@ -12,7 +12,13 @@ import { runLocal } from '../pipeline/run-local';
 import type { RunSummary } from '../pipeline/run-summary';
 import { callerIdentity } from '../providers/aws/caller-identity';
 import { createAwsCollector } from '../providers/aws/collector';
-import { awsClientConfig, securityHubClient, stsClient } from '../sandbox/clients';
+import { createGcpCollector } from '../providers/gcp/collector';
+import {
+  awsClientConfig,
+  fakeGoogleAuthClient,
+  securityHubClient,
+  stsClient,
+} from '../sandbox/clients';
 import { loadEstate } from '../sandbox/estate';
 import { startS3 } from '../sandbox/s3';
 import { startSandbox } from '../sandbox/server';
@@ -70,6 +76,7 @@ export async function runStart(opts: StartOptions): Promise<StartResult> {
             ...(config.aws.externalId ? { externalId: config.aws.externalId } : {}),
           },
         }),
+        gcp: createGcpCollector({ endpoint: sandbox.url, authClient: fakeGoogleAuthClient() }),
       };
       const missingCollectors = (['aws', 'gcp', 'azure'] as const).filter((c) => !collectors[c]);
 

@@ -29,7 +29,13 @@ describe('runStart (sandbox cloud + s3rver, real clients)', () => {
     // The second account is reached through the member role and has no cluster.
     expect(byLabel[`aws:${ACCOUNT_B}/${REGION}`]).toMatchObject({ status: 'ok', clusters: 0 });
     expect(targets.total).toBe(6);
-    // A cloud this build cannot collect is reported, target by target, never skipped.
+    // Every cloud with a collector is audited; one this build cannot collect is reported,
+    // target by target, never skipped.
+    const collected = targets.results.filter(
+      (t) => !result.missingCollectors.includes(t.target.cloud),
+    );
+    expect(collected.map((t) => t.target.cloud)).toContain('gcp');
+    expect(collected.filter((t) => t.status === 'failed')).toEqual([]);
     for (const cloud of result.missingCollectors) {
       const missing = targets.results.filter((t) => t.target.cloud === cloud);
       expect(missing.length).toBeGreaterThan(0);
