@@ -137,6 +137,10 @@ export async function runSandboxCommand(argv: string[], io: SandboxCommandIo): P
       .map(([op, n]) => `${op}=${n}`)
       .join(' ');
     io.write(`Stopping. Calls served: ${calls || 'none'}\n`);
+    const unmatched = [...new Set(sandbox.state.unmatched)];
+    if (unmatched.length > 0) {
+      io.write(`Requests no route serves (answered 404):\n  ${unmatched.join('\n  ')}\n`);
+    }
   } finally {
     await s3.stop();
     await sandbox.stop();

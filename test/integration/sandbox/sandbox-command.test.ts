@@ -40,8 +40,15 @@ describe('mk8s-audit sandbox', () => {
     expect(buckets.Buckets?.map((b) => b.Name)).toEqual(['mk8s-audit-findings']);
     client.destroy();
 
+    await fetch(`${api}/v1/projects/acme-prod-gke/unknown`, {
+      headers: { authorization: 'Bearer x' },
+    });
+
     stop();
     expect(await run).toBe(0);
+    expect(output).toContain(
+      'Requests no route serves (answered 404):\n  GET /v1/projects/acme-prod-gke/unknown',
+    );
     expect(output).toContain('Stopping. Calls served: container:ListClusters=1');
     await expect(fetch(`${api}/v1/projects/acme-prod-gke/locations/-/clusters`)).rejects.toThrow();
   });
