@@ -9,6 +9,7 @@ import { AuditWorkflow } from './constructs/audit-workflow';
 import { AuditorFunction } from './constructs/auditor-function';
 import { AuditorPermissions } from './constructs/auditor-permissions';
 import { FindingsBucket } from './constructs/findings-bucket';
+import { FindingsHistory } from './constructs/findings-history';
 
 export interface Mk8sAuditStackProps extends StackProps {
   readonly config: DeploymentConfig;
@@ -32,6 +33,7 @@ export class Mk8sAuditStack extends Stack {
     const { config } = props;
     const logRetention = config.logRetentionDays as RetentionDays;
     this.findings = new FindingsBucket(this, 'Findings', { lifecycle: config.findings });
+    new FindingsHistory(this, 'History', { bucket: this.findings.bucket, key: this.findings.key });
 
     const audit = config.audit.config;
     const environment = {
