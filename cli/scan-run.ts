@@ -14,6 +14,7 @@ import { createFsStore } from '../outputs/fs-store';
 import pkg from '../package.json' with { type: 'json' };
 import type { LiveAwsOptions } from './aws-live';
 import { EXIT } from './command';
+import type { LiveGcpOptions } from './gcp-live';
 import type { InputProblem } from './input-files';
 import { loadInputs } from './load-inputs';
 
@@ -22,6 +23,8 @@ export interface ScanRequest {
   inputs: readonly string[];
   /** Also audit the caller's AWS account live. */
   aws?: LiveAwsOptions;
+  /** Also audit the GKE clusters of these GCP projects live. */
+  gcp?: LiveGcpOptions;
   /** Where `findings.json` (and the other formats) are written. */
   outDir: string;
   /** Files to write (`--format`); default `json` alone. */
@@ -83,6 +86,14 @@ export async function runScan(req: ScanRequest): Promise<ScanResult> {
         observedAt: req.now ?? new Date(),
       };
     }
+  }
+
+  if (req.gcp) {
+    const { collectLiveGcp } = await import('./gcp-live');
+    const live = await collectLiveGcp(req.gcp);
+    snapshots.push(...live.snapshots);
+    problems.push(...live.problems);
+    sources.push(...live.targets.map((t) => `gcp:${t.project}`));
   }
 
   const now = req.now ?? new Date();

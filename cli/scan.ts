@@ -8,6 +8,7 @@ import { runScan } from './scan-run';
 const USAGE = `Usage:
   mk8s-audit scan --input <file|dir>... [--out <dir>] [--fail-on <severity>]
   mk8s-audit scan --aws [--region <region>]... [--profile <name>] [--out <dir>] [--fail-on <severity>]
+  mk8s-audit scan --gcp-project <id>... [--out <dir>] [--fail-on <severity>]
 
 Audits clusters and writes every result to <dir>/findings.json, then prints a summary.
 
@@ -19,7 +20,10 @@ Inputs:
   --aws                 Audit the caller's AWS account live (default credential chain).
   --region <region>     With --aws: a region to audit (repeatable; default: the profile's region).
   --profile <name>      With --aws: the AWS profile to use.
-  --endpoint-url <url>  With --aws: send every AWS call to this URL (a local stand-in of the APIs).
+  --gcp-project <id>    Audit the GKE clusters of this GCP project live (repeatable; Application
+                        Default Credentials, or the access token in GOOGLE_OAUTH_ACCESS_TOKEN).
+  --endpoint-url <url>  With --aws / --gcp-project: send every cloud call to this URL (a local
+                        stand-in of the APIs).
 
 Output:
   --out, -o <dir>       Where the files are written (default: out).
@@ -37,7 +41,7 @@ could not be read (named on stderr; every other input is still audited).`;
 
 export const scanCommand: Command = {
   name: 'scan',
-  summary: 'Audit exported JSON files or a live AWS account; write findings.json',
+  summary: 'Audit exported JSON files, a live AWS account or GCP projects; write findings.json',
   async run(argv) {
     const { values, positionals } = parseCommandArgs(
       argv,
@@ -49,6 +53,7 @@ export const scanCommand: Command = {
         region: { type: 'string', multiple: true },
         profile: { type: 'string' },
         'endpoint-url': { type: 'string' },
+        'gcp-project': { type: 'string', multiple: true },
         'as-of': { type: 'string' },
         format: { type: 'string' },
       },
@@ -59,12 +64,16 @@ export const scanCommand: Command = {
       return 0;
     }
     const inputs = [...(values.input ?? []), ...positionals];
-    if (inputs.length === 0 && !values.aws) {
-      throw new UsageError('nothing to scan: give --input <file|dir> or --aws');
+    const gcpProjects = values['gcp-project'] ?? [];
+    if (inputs.length === 0 && !values.aws && gcpProjects.length === 0) {
+      throw new UsageError('nothing to scan: give --input <file|dir>, --aws or --gcp-project <id>');
     }
     if (!values.aws) {
-      for (const flag of ['region', 'profile', 'endpoint-url'] as const) {
+      for (const flag of ['region', 'profile'] as const) {
         if (values[flag] !== undefined) throw new UsageError(`--${flag} needs --aws`);
+      }
+      if (values['endpoint-url'] !== undefined && gcpProjects.length === 0) {
+        throw new UsageError('--endpoint-url needs --aws or --gcp-project');
       }
     }
     let failOn: Severity | undefined;
@@ -107,6 +116,17 @@ export const scanCommand: Command = {
               regions: values.region ?? [],
               ...(values.profile === undefined ? {} : { profile: values.profile }),
               ...(values['endpoint-url'] === undefined ? {} : { endpoint: values['endpoint-url'] }),
+            },
+          }
+        : {}),
+      ...(gcpProjects.length > 0
+        ? {
+            gcp: {
+              projects: gcpProjects,
+              ...(values['endpoint-url'] === undefined ? {} : { endpoint: values['endpoint-url'] }),
+              ...(process.env['GOOGLE_OAUTH_ACCESS_TOKEN']
+                ? { accessToken: process.env['GOOGLE_OAUTH_ACCESS_TOKEN'] }
+                : {}),
             },
           }
         : {}),
