@@ -22,7 +22,8 @@ async function loadFile(
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // Exports saved by Windows PowerShell (`az aks show > file`) start with a byte-order mark.
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     return { problem: { source: file, reason: `invalid JSON: ${errorReason(error)}` } };
   }

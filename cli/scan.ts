@@ -1,5 +1,6 @@
 import { Severity } from '../core/severity';
 import { type FormatName, parseFormats } from '../outputs/formats';
+import { EXPORT_READERS } from '../providers/exports';
 import { parseCommandArgs } from './args';
 import { type Command, UsageError } from './command';
 import { printScanReport } from './scan-report';
@@ -15,8 +16,10 @@ Audits clusters and writes every result to <dir>/findings.json, then prints a su
 Inputs:
   --input, -i <path>    An export file or a directory (read recursively, *.json). Repeatable;
                         extra paths after the flags are inputs too. A file holds one cluster or
-                        a list: \`aws eks describe-cluster\` output, a bare EKS Cluster object, or
-                        an \`mk8s-audit collect\` snapshot file.
+                        a list: \`aws eks describe-cluster\` output, a bare EKS Cluster object,
+                        GKE and AKS exports, or an \`mk8s-audit collect\` snapshot file.
+                        Known formats:
+${EXPORT_READERS.map((r) => `${' '.repeat(26)}${r.format}`).join('\n')}
   --aws                 Audit the caller's AWS account live (default credential chain).
   --region <region>     With --aws: a region to audit (repeatable; default: the profile's region).
   --profile <name>      With --aws: the AWS profile to use.

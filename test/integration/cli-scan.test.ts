@@ -32,6 +32,8 @@ beforeAll(async () => {
     exampleCluster('beta', '444455556666', 'eu-west-1'),
     { cluster: exampleCluster('gamma') },
   ]);
+  // Saved by Windows PowerShell: UTF-8 with a byte-order mark.
+  await write('nested/bom.json', `\uFEFF${JSON.stringify({ cluster: exampleCluster('delta') })}`);
   await write('invalid.json', '{"cluster": {"name": "x",');
   await write('unknown.json', { clusters: ['prod', 'qa'] });
 });
@@ -82,7 +84,7 @@ describe('mk8s-audit scan', () => {
     expect(run.stderr).toMatch(/invalid\.json: invalid JSON: /);
     expect(run.stderr).toMatch(/unknown\.json: not a known export \(known formats: /);
     const names = new Set((await findingsIn('out-dir')).map((f) => f.resourceName));
-    expect(names).toEqual(new Set(['alpha', 'beta', 'gamma']));
+    expect(names).toEqual(new Set(['alpha', 'beta', 'gamma', 'delta']));
   });
 
   it('does not read its own output directory when scanning the folder that holds it', async () => {
