@@ -16,7 +16,7 @@ export const eksAccessEntryClusterAdmin: EksCheck = {
     provider: 'eks',
     title: 'EKS cluster-wide admin access is granted to few, same-account IAM roles only',
     severity: 'high',
-    family: 'cluster-admin-grants',
+    family: 'cluster-admin-access',
     categories: ['iam'],
     risk: 'Cluster-wide admin through an access entry gives full control of every workload and Secret. Granted to an IAM user it rests on long-lived keys; granted to another account it is controlled by that account; granted to many principals it is hard to keep track of.',
     remediation: {

@@ -10,7 +10,7 @@ export const eksAccessEntrySystemMasters: EksCheck = {
     provider: 'eks',
     title: 'No EKS access entry maps a principal into system:masters',
     severity: 'high',
-    family: 'cluster-admin-grants',
+    family: 'cluster-admin-access',
     categories: ['iam'],
     risk: 'Members of system:masters bypass RBAC entirely: the grant cannot be narrowed or revoked by any Role or binding inside the cluster.',
     remediation: {

@@ -9,7 +9,7 @@ export const eksAuthenticationMode: EksCheck = {
     provider: 'eks',
     title: 'EKS cluster grants access only through EKS access entries (authentication mode API)',
     severity: 'medium',
-    family: 'cluster-access-management',
+    family: 'cluster-authentication',
     categories: ['iam', 'control-plane'],
     risk: 'Identities mapped in the aws-auth ConfigMap are invisible to the EKS and IAM APIs, so they cannot be audited from outside the cluster, and anyone who can edit that ConfigMap can grant themselves cluster access.',
     remediation: {

@@ -9,7 +9,7 @@ export const eksBootstrapCreatorAdmin: EksCheck = {
     provider: 'eks',
     title: 'EKS cluster was created without an implicit admin grant to its creator',
     severity: 'low',
-    family: 'cluster-admin-grants',
+    family: 'cluster-admin-access',
     categories: ['iam'],
     risk: 'With bootstrapClusterCreatorAdminPermissions the IAM principal that created the cluster (often a CI role or a person) gets a cluster-admin access entry that nobody asked for and that outlives its purpose.',
     remediation: {

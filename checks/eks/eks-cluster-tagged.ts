@@ -12,7 +12,7 @@ export const eksClusterTagged: EksCheck = {
     provider: 'eks',
     title: 'EKS cluster carries owner tags (and every required tag key)',
     severity: 'low',
-    family: 'resource-tagging',
+    family: 'tagging',
     categories: ['lifecycle'],
     risk: 'An untagged cluster has no recorded owner, environment or data classification: incidents cannot be routed, and tag-based access control (ABAC) and cost reports miss it.',
     remediation: {

@@ -11,7 +11,7 @@ export const eksCniPolicyOnNodeRole: EksCheck = {
     provider: 'eks',
     title: 'The VPC CNI permissions are not on the node IAM role',
     severity: 'medium',
-    family: 'node-identity',
+    family: 'node-iam-privileges',
     categories: ['iam'],
     risk: 'AmazonEKS_CNI_Policy lets its holder create, attach and delete network interfaces and assign IPs; on the node role every pod that reaches the metadata service gets it, not only the aws-node DaemonSet.',
     remediation: {

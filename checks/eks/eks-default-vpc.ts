@@ -8,7 +8,7 @@ export const eksDefaultVpc: EksCheck = {
     provider: 'eks',
     title: 'EKS cluster does not run in the account default VPC',
     severity: 'low',
-    family: 'network-isolation',
+    family: 'default-network',
     categories: ['network'],
     risk: 'The default VPC has only public subnets that assign public IPs, and other workloads of the account land there by default: the cluster shares a flat, internet-facing network.',
     remediation: {

@@ -10,7 +10,7 @@ export const eksIdpConfigTagged: EksCheck = {
     provider: 'eks',
     title: 'EKS OIDC identity provider configurations carry tags',
     severity: 'low',
-    family: 'resource-tagging',
+    family: 'tagging',
     categories: ['lifecycle', 'iam'],
     risk: 'An untagged identity provider configuration has no recorded owner: nobody is accountable for the external IdP that can authenticate users into the cluster.',
     remediation: {

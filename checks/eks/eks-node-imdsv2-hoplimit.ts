@@ -12,7 +12,7 @@ export const eksNodeImdsv2Hoplimit: EksCheck = {
     provider: 'eks',
     title: 'EKS node groups require IMDSv2 with a hop limit of 1',
     severity: 'high',
-    family: 'node-metadata-protection',
+    family: 'instance-metadata-protection',
     categories: ['iam'],
     risk: 'With IMDSv1 allowed, or IMDSv2 reachable from pods (hop limit above 1), any pod can read the node role credentials from the instance metadata service and act with the node IAM role.',
     remediation: {

@@ -21,7 +21,7 @@ export const eksNodeRoleLeastPrivilege: EksCheck = {
     provider: 'eks',
     title: 'EKS node IAM roles hold no admin-like or registry-write policies',
     severity: 'high',
-    family: 'node-identity',
+    family: 'node-iam-privileges',
     categories: ['iam'],
     risk: 'Every pod that reaches the instance metadata service can use the node role: admin-like permissions or ECR write access on it turn one compromised pod into an account or supply-chain compromise.',
     remediation: {
