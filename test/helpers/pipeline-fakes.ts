@@ -1,6 +1,7 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { onTestFinished } from 'vitest';
 import type { Collector, TargetCollection } from '../../core/collector';
 import type { Logger } from '../../core/logger';
 import { collected, failed } from '../../core/snapshot';
@@ -14,9 +15,10 @@ export const RUN: RunRef = { runId: '20261128T030000Z-abc123', date: '2026-11-28
 export const NOW = new Date('2026-11-28T03:00:00.000Z');
 export const clock = () => NOW;
 
-/** A store over a fresh temporary directory. */
+/** A store over a fresh temporary directory, removed when the calling test ends. */
 export async function tempStore(): Promise<{ store: ObjectStore; dir: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'mk8s-pipeline-'));
+  onTestFinished(() => rm(dir, { recursive: true, force: true }));
   return { store: createFsStore(dir), dir };
 }
 
