@@ -1,3 +1,4 @@
+import { createAwsDiscovery } from '../../providers/aws/discovery';
 import { readFunctionSettings } from '../shared/environment';
 import { createObservability } from '../shared/observability';
 import { findingsStore } from '../shared/store';
@@ -6,6 +7,12 @@ import { makeHandler } from './handler';
 // Built once per execution environment (cold start), reused by every invocation.
 const settings = readFunctionSettings();
 const { logger, metrics } = createObservability();
+const { memberRoleName, externalId } = settings.config.aws;
+// Organization accounts with the function's own role; enabled regions through the member role.
+const discovery = createAwsDiscovery({
+  region: settings.region,
+  assumeRole: { roleName: memberRoleName, ...(externalId === undefined ? {} : { externalId }) },
+});
 
 export const handler = makeHandler({
   config: settings.config,
@@ -13,4 +20,8 @@ export const handler = makeHandler({
   logger,
   metrics,
   clock: () => new Date(),
+  aws: {
+    listOrganizationAccounts: () => discovery.listOrganizationAccounts(),
+    listEnabledRegions: (account) => discovery.listEnabledRegions(account),
+  },
 });

@@ -11,6 +11,8 @@ import { acknowledgeNag } from '../nag';
 
 /** The prefix of every object a run reads or writes (`pipeline/keys.ts`: `runs/...`). */
 export const RUNS_PREFIX = 'runs/';
+/** The latest report and the run history, which publish rewrites (`pipeline/keys.ts` reportKeys). */
+export const REPORTS_PREFIX = 'reports/';
 
 export interface AuditorPermissionsProps {
   readonly bucket: IBucket;
@@ -25,8 +27,8 @@ export interface AuditorPermissionsProps {
 
 /**
  * Least-privilege policies of the three functions, written out rather than granted with
- * `grantReadWrite` so each action is named: object reads and writes under `runs/` only, the
- * collectors' read-only actions, `sts:AssumeRole` on the member role name only, and
+ * `grantReadWrite` so each action is named: object reads and writes under `runs/` (and, for
+ * publish, `reports/`) only, the collectors' read-only actions, `sts:AssumeRole` on the member role name only, and
  * `securityhub:BatchImportFindings` on this account's own product only.
  */
 export class AuditorPermissions extends Construct {
@@ -34,25 +36,25 @@ export class AuditorPermissions extends Construct {
     super(scope, id);
     const stack = Stack.of(this);
     const { bucket, key } = props;
-    const runObjects = bucket.arnForObjects(`${RUNS_PREFIX}*`);
     const memberRoleArn = `arn:${Aws.PARTITION}:iam::*:role/${props.memberRoleName}`;
     const assumeMemberRole = new PolicyStatement({
       actions: ['sts:AssumeRole'],
       resources: [memberRoleArn],
     });
 
-    const runStore = (name: string, role: IRole) => {
+    const bucketId = stack.getLogicalId(bucket.node.defaultChild as CfnElement);
+    const runStore = (name: string, role: IRole, prefixes: string[]) => {
       const policy = new Policy(this, name, {
         roles: [role],
         statements: [
           new PolicyStatement({
             actions: ['s3:GetObject', 's3:PutObject'],
-            resources: [runObjects],
+            resources: prefixes.map((p) => bucket.arnForObjects(`${p}*`)),
           }),
           new PolicyStatement({
             actions: ['s3:ListBucket'],
             resources: [bucket.bucketArn],
-            conditions: { StringLike: { 's3:prefix': [`${RUNS_PREFIX}*`] } },
+            conditions: { StringLike: { 's3:prefix': prefixes.map((p) => `${p}*`) } },
           }),
           new PolicyStatement({
             actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
@@ -63,9 +65,16 @@ export class AuditorPermissions extends Construct {
       });
       acknowledgeNag(
         policy,
-        `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(bucket.node.defaultChild as CfnElement)}.Arn>/${RUNS_PREFIX}*]`,
+        `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${RUNS_PREFIX}*]`,
         'Every object of a run lives under runs/date=<day>/run=<id>/; the run id is known only at run time.',
       );
+      if (prefixes.includes(REPORTS_PREFIX)) {
+        acknowledgeNag(
+          policy,
+          `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${REPORTS_PREFIX}*]`,
+          'Publish rewrites the latest report and the run history under reports/ after every run.',
+        );
+      }
       return policy;
     };
     const ackMemberRole = (policy: Policy, reason: string) =>
@@ -75,7 +84,7 @@ export class AuditorPermissions extends Construct {
         reason,
       );
 
-    const discover = runStore('DiscoverPolicy', props.discover);
+    const discover = runStore('DiscoverPolicy', props.discover, [RUNS_PREFIX]);
     discover.addStatements(
       new PolicyStatement({ actions: [...AWS_AUDITOR_DISCOVERY_ACTIONS], resources: ['*'] }),
       assumeMemberRole,
@@ -90,7 +99,7 @@ export class AuditorPermissions extends Construct {
       'Discovery lists the enabled regions of member accounts found at run time, through the read-only member role only.',
     );
 
-    const audit = runStore('AuditTargetPolicy', props.auditTarget);
+    const audit = runStore('AuditTargetPolicy', props.auditTarget, [RUNS_PREFIX]);
     audit.addStatements(
       new PolicyStatement({ actions: awsCollectorActions(), resources: ['*'] }),
       assumeMemberRole,
@@ -105,7 +114,7 @@ export class AuditorPermissions extends Construct {
       'Member accounts are discovered at run time (AWS Organizations); only the read-only member role name is allowed, and that role trusts only this role, with an external id.',
     );
 
-    const publish = runStore('PublishPolicy', props.publish);
+    const publish = runStore('PublishPolicy', props.publish, [RUNS_PREFIX, REPORTS_PREFIX]);
     if (props.securityHub !== undefined) {
       const region = props.securityHub.region ?? Aws.REGION;
       publish.addStatements(

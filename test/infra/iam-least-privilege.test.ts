@@ -1,6 +1,8 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { ALL_CHECKS } from '../../checks';
+import { REPORTS_PREFIX, RUNS_PREFIX } from '../../infra/constructs/auditor-permissions';
+import { keys, reportKeys } from '../../pipeline/keys';
 import { EKS_PART_OPERATIONS } from '../../providers/aws/eks-parts';
 import {
   AWS_AUDITOR_DISCOVERY_ACTIONS,
@@ -47,7 +49,7 @@ function grants(template: Template): Grant[] {
 }
 
 const READ_ONLY = /^[a-z0-9-]+:(Get|List|Describe|BatchGet)[A-Za-z]*$/;
-const FINDINGS_OBJECTS = /^<FindingsBucket\w+\.Arn>\/runs\/\*$/;
+const FINDINGS_OBJECTS = /^<FindingsBucket\w+\.Arn>\/(runs|reports)\/\*$/;
 const MAP_RESULTS = /^<FindingsBucket\w+\.Arn>\/map-results\/\*$/;
 const OWN_LOG_GROUP = /^<\w+Logs\w+\.Arn>$/;
 const OWN_FUNCTION = /^<(Discover|AuditTarget|Publish)Fn\w+\.Arn>(:\*)?$/;
@@ -108,12 +110,18 @@ describe('IAM of Mk8sAuditStack', () => {
     expect(violations).toEqual([]);
   });
 
-  it('writes objects only under runs/ (the functions) and map-results/ (the Map)', () => {
+  it('writes objects only under runs/ (the functions), reports/ (publish) and map-results/ (the Map)', () => {
     const puts = rows.filter((g) => g.action === 's3:PutObject');
     expect(puts.map((g) => [g.where.replace(/[0-9A-F]{8}$/, ''), g.resources])).toEqual([
       ['PermissionsDiscoverPolicy', [expect.stringMatching(/Bucket\w+\.Arn>\/runs\/\*$/)]],
       ['PermissionsAuditTargetPolicy', [expect.stringMatching(/Bucket\w+\.Arn>\/runs\/\*$/)]],
-      ['PermissionsPublishPolicy', [expect.stringMatching(/Bucket\w+\.Arn>\/runs\/\*$/)]],
+      [
+        'PermissionsPublishPolicy',
+        [
+          expect.stringMatching(/Bucket\w+\.Arn>\/reports\/\*$/),
+          expect.stringMatching(/Bucket\w+\.Arn>\/runs\/\*$/),
+        ],
+      ],
       [
         'WorkflowStateMachineRoleDefaultPolicy',
         [expect.stringMatching(/Bucket\w+\.Arn>\/map-results\/\*$/)],
@@ -140,6 +148,26 @@ describe('IAM of Mk8sAuditStack', () => {
   it('drops the Security Hub grant when Security Hub import is off', () => {
     const off = grants(auditorTemplate({ audit: { securityHub: { enabled: false } } }));
     expect(off.filter((g) => g.action.startsWith('securityhub:'))).toEqual([]);
+  });
+});
+
+describe('the bucket prefixes granted', () => {
+  it('hold every key the pipeline writes', () => {
+    const run = { runId: 'r1', date: '2026-11-28' };
+    const target = { cloud: 'aws' as const, account: '111122223333', region: 'eu-west-1' };
+    const written = [
+      keys.targets(run),
+      keys.snapshot(run, target),
+      keys.targetFindings(run, target),
+      keys.targetResult(run, target),
+      keys.findings(run),
+      keys.summary(run),
+      ...Object.values(reportKeys),
+    ];
+    expect(
+      written.filter((k) => ![RUNS_PREFIX, REPORTS_PREFIX].some((p) => k.startsWith(p))),
+    ).toEqual([]);
+    expect(Object.values(reportKeys).every((k) => k.startsWith(REPORTS_PREFIX))).toBe(true);
   });
 });
 
