@@ -87,6 +87,9 @@ export class Mk8sAuditStack extends Stack {
       logRetention,
     });
 
+    // Athena over the JSON Lines copy of every run's findings that publish writes.
+    new FindingsHistory(this, 'History', { bucket: this.findings.bucket, key: this.findings.key });
+
     const schedule = new AuditSchedule(this, 'Schedule', {
       stateMachine: this.workflow.stateMachine,
       cron: config.schedule.cron,

@@ -8,11 +8,14 @@ import {
   awsCollectorActions,
 } from '../../providers/aws/permissions';
 import { acknowledgeNag } from '../nag';
+import { FINDINGS_HISTORY_PREFIX } from './findings-history';
 
 /** The prefix of every object a run reads or writes (`pipeline/keys.ts`: `runs/...`). */
 export const RUNS_PREFIX = 'runs/';
 /** The latest report and the run history, which publish rewrites (`pipeline/keys.ts` reportKeys). */
 export const REPORTS_PREFIX = 'reports/';
+/** Athena's JSON Lines copy of each run's findings, written by publish. */
+export const HISTORY_PREFIX = FINDINGS_HISTORY_PREFIX;
 
 export interface AuditorPermissionsProps {
   readonly bucket: IBucket;
@@ -28,7 +31,7 @@ export interface AuditorPermissionsProps {
 /**
  * Least-privilege policies of the three functions, written out rather than granted with
  * `grantReadWrite` so each action is named: object reads and writes under `runs/` (and, for
- * publish, `reports/`) only, the collectors' read-only actions, `sts:AssumeRole` on the member role name only, and
+ * publish, `reports/` and `findings-history/`) only, the collectors' read-only actions, `sts:AssumeRole` on the member role name only, and
  * `securityhub:BatchImportFindings` on this account's own product only.
  */
 export class AuditorPermissions extends Construct {
@@ -75,6 +78,13 @@ export class AuditorPermissions extends Construct {
           'Publish rewrites the latest report and the run history under reports/ after every run.',
         );
       }
+      if (prefixes.includes(HISTORY_PREFIX)) {
+        acknowledgeNag(
+          policy,
+          `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${HISTORY_PREFIX}*]`,
+          'Publish adds findings-history/date=<day>/run=<id>.jsonl for Athena after every run; the run id is known only at run time.',
+        );
+      }
       return policy;
     };
     const ackMemberRole = (policy: Policy, reason: string) =>
@@ -114,7 +124,11 @@ export class AuditorPermissions extends Construct {
       'Member accounts are discovered at run time (AWS Organizations); only the read-only member role name is allowed, and that role trusts only this role, with an external id.',
     );
 
-    const publish = runStore('PublishPolicy', props.publish, [RUNS_PREFIX, REPORTS_PREFIX]);
+    const publish = runStore('PublishPolicy', props.publish, [
+      RUNS_PREFIX,
+      REPORTS_PREFIX,
+      HISTORY_PREFIX,
+    ]);
     if (props.securityHub !== undefined) {
       const region = props.securityHub.region ?? Aws.REGION;
       publish.addStatements(

@@ -98,6 +98,21 @@ function lifecycleRules(l: FindingsLifecycle): LifecycleRule[] {
       ...(l.expireAfterDays === undefined ? {} : { expiration: Duration.days(l.expireAfterDays) }),
       noncurrentVersionExpiration: Duration.days(l.noncurrentVersionsExpireAfterDays),
     },
+    {
+      // Athena cannot read Glacier objects: the history only moves to Standard-IA.
+      id: 'findings-history',
+      prefix: 'findings-history/',
+      transitions: transitions.slice(0, 1),
+      ...(l.expireAfterDays === undefined ? {} : { expiration: Duration.days(l.expireAfterDays) }),
+      noncurrentVersionExpiration: Duration.days(l.noncurrentVersionsExpireAfterDays),
+    },
+    // Working files: Map Run results and Athena query results.
+    ...['map-results/', 'athena-results/'].map((prefix) => ({
+      id: `expire-${prefix.slice(0, -1)}`,
+      prefix,
+      expiration: Duration.days(30),
+      noncurrentVersionExpiration: Duration.days(1),
+    })),
     { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(7) },
   ];
 }

@@ -183,6 +183,22 @@ describe('Mk8sAuditStack with the default configuration', () => {
       NoncurrentVersionExpiration: { NoncurrentDays: 90 },
     });
     expect(rules[0]).not.toHaveProperty('ExpirationInDays');
+    // Athena reads the history: it never moves to Glacier. Working files expire.
+    expect(rules.find((r) => r['Id'] === 'findings-history')).toMatchObject({
+      Prefix: 'findings-history/',
+      Transitions: [{ StorageClass: 'STANDARD_IA', TransitionInDays: 30 }],
+    });
+    expect(rules.find((r) => r['Id'] === 'expire-map-results')).toMatchObject({
+      ExpirationInDays: 30,
+    });
+    expect(rules.find((r) => r['Id'] === 'expire-athena-results')).toMatchObject({
+      ExpirationInDays: 30,
+    });
+  });
+
+  it('puts Athena over the findings history of the bucket', () => {
+    template.resourceCountIs('AWS::Glue::Table', 1);
+    template.resourceCountIs('AWS::Athena::WorkGroup', 1);
   });
 
   it('denies every request to either bucket that does not use TLS', () => {

@@ -1,8 +1,12 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { ALL_CHECKS } from '../../checks';
-import { REPORTS_PREFIX, RUNS_PREFIX } from '../../infra/constructs/auditor-permissions';
-import { keys, reportKeys } from '../../pipeline/keys';
+import {
+  HISTORY_PREFIX,
+  REPORTS_PREFIX,
+  RUNS_PREFIX,
+} from '../../infra/constructs/auditor-permissions';
+import { findingsLinesKey, keys, reportKeys } from '../../pipeline/keys';
 import { EKS_PART_OPERATIONS } from '../../providers/aws/eks-parts';
 import {
   AWS_AUDITOR_DISCOVERY_ACTIONS,
@@ -49,7 +53,7 @@ function grants(template: Template): Grant[] {
 }
 
 const READ_ONLY = /^[a-z0-9-]+:(Get|List|Describe|BatchGet)[A-Za-z]*$/;
-const FINDINGS_OBJECTS = /^<FindingsBucket\w+\.Arn>\/(runs|reports)\/\*$/;
+const FINDINGS_OBJECTS = /^<FindingsBucket\w+\.Arn>\/(runs|reports|findings-history)\/\*$/;
 const MAP_RESULTS = /^<FindingsBucket\w+\.Arn>\/map-results\/\*$/;
 const OWN_LOG_GROUP = /^<\w+Logs\w+\.Arn>$/;
 const OWN_FUNCTION = /^<(Discover|AuditTarget|Publish)Fn\w+\.Arn>(:\*)?$/;
@@ -110,7 +114,7 @@ describe('IAM of Mk8sAuditStack', () => {
     expect(violations).toEqual([]);
   });
 
-  it('writes objects only under runs/ (the functions), reports/ (publish) and map-results/ (the Map)', () => {
+  it('writes objects only under runs/ (the functions), reports/ and findings-history/ (publish), map-results/ (the Map)', () => {
     const puts = rows.filter((g) => g.action === 's3:PutObject');
     expect(puts.map((g) => [g.where.replace(/[0-9A-F]{8}$/, ''), g.resources])).toEqual([
       ['PermissionsDiscoverPolicy', [expect.stringMatching(/Bucket\w+\.Arn>\/runs\/\*$/)]],
@@ -118,6 +122,7 @@ describe('IAM of Mk8sAuditStack', () => {
       [
         'PermissionsPublishPolicy',
         [
+          expect.stringMatching(/Bucket\w+\.Arn>\/findings-history\/\*$/),
           expect.stringMatching(/Bucket\w+\.Arn>\/reports\/\*$/),
           expect.stringMatching(/Bucket\w+\.Arn>\/runs\/\*$/),
         ],
@@ -163,10 +168,10 @@ describe('the bucket prefixes granted', () => {
       keys.findings(run),
       keys.summary(run),
       ...Object.values(reportKeys),
+      findingsLinesKey(run),
     ];
-    expect(
-      written.filter((k) => ![RUNS_PREFIX, REPORTS_PREFIX].some((p) => k.startsWith(p))),
-    ).toEqual([]);
+    const granted = [RUNS_PREFIX, REPORTS_PREFIX, HISTORY_PREFIX];
+    expect(written.filter((k) => !granted.some((p) => k.startsWith(p)))).toEqual([]);
     expect(Object.values(reportKeys).every((k) => k.startsWith(REPORTS_PREFIX))).toBe(true);
   });
 });
