@@ -33,6 +33,7 @@ export class Mk8sAuditStack extends Stack {
     const { config } = props;
     const logRetention = config.logRetentionDays as RetentionDays;
     this.findings = new FindingsBucket(this, 'Findings', { lifecycle: config.findings });
+    // Athena over the JSON Lines copy of every run's findings that publish writes.
     new FindingsHistory(this, 'History', { bucket: this.findings.bucket, key: this.findings.key });
 
     const audit = config.audit.config;
@@ -86,9 +87,6 @@ export class Mk8sAuditStack extends Stack {
       maxConcurrency: config.maxConcurrency,
       logRetention,
     });
-
-    // Athena over the JSON Lines copy of every run's findings that publish writes.
-    new FindingsHistory(this, 'History', { bucket: this.findings.bucket, key: this.findings.key });
 
     const schedule = new AuditSchedule(this, 'Schedule', {
       stateMachine: this.workflow.stateMachine,
