@@ -36,8 +36,30 @@ export const RELATED_SCHEMAS = {
     } as Record<string, z.ZodType>,
   },
   azure: {
-    subscription: {} as Record<string, z.ZodType>,
-    cluster: {} as Record<string, z.ZodType>,
+    subscription: {
+      /** Role assignments at the subscription and below (scope prefixes decide inheritance). */
+      roleAssignments: z.array(
+        z.looseObject({ id: z.string(), properties: z.looseObject({ scope: z.string() }) }),
+      ),
+      /** Custom and built-in role definitions, served by GUID. */
+      roleDefinitions: z.array(z.looseObject({ name: z.string() })),
+      /** `Microsoft.Security/pricings/Containers` (default: the Free tier). */
+      defenderPricing: z.looseObject({ name: z.string() }),
+      /** `ListKubernetesVersions` result (`{ values: [...] }`) for every location. */
+      kubernetesVersions: z.looseObject({
+        values: z.array(z.looseObject({ version: z.string() })),
+      }),
+      /** Subnets, NSGs and registries, each with its ARM id. */
+      subnets: z.array(z.looseObject({ id: z.string() })),
+      networkSecurityGroups: z.array(z.looseObject({ id: z.string() })),
+      containerRegistries: z.array(z.looseObject({ id: z.string() })),
+    } as Record<string, z.ZodType>,
+    cluster: {
+      /** `{cluster}/providers/Microsoft.Insights/diagnosticSettings` entries. */
+      diagnosticSettings: z.array(z.looseObject({ name: z.string() })),
+      /** `{cluster}/maintenanceConfigurations` entries. */
+      maintenanceConfigurations: z.array(z.looseObject({ name: z.string() })),
+    } as Record<string, z.ZodType>,
   },
 };
 

@@ -13,16 +13,22 @@ import { AKS_SDK_PROPERTY_NAMES } from './aks-sdk-names';
  *
  * The SDK spelling is canonical: the live collector gets it from the SDK without any conversion,
  * and the checks are typed by the SDK's own model, so a misspelt field is a compile error. The
- * three spellings differ only in letter case (and the `properties` nesting), so every key is
- * folded case-insensitively onto the SDK's property names. Keys of maps (tags, addon profiles,
- * addon config, identities) are data, never folded.
+ * three spellings differ only in letter case, in ARM's kebab-case autoscaler settings
+ * (`scale-down-delay-after-add` → `scaleDownDelayAfterAdd`) and in the `properties` nesting, so
+ * every key is folded, ignoring case and dashes, onto the SDK's property names. Keys of maps
+ * (tags, addon profiles, addon config, identities) are data, never folded.
  */
 
-/** Lower-cased name → SDK name, for names with one SDK spelling (`tenantID`/`tenantId` are two). */
+/** A key with case and dashes ignored: `enableRBAC`, `enableRbac` and `enable-rbac` meet. */
+function foldedKey(key: string): string {
+  return key.replace(/-/g, '').toLowerCase();
+}
+
+/** Folded name → SDK name, for names with one SDK spelling (`tenantID`/`tenantId` are two). */
 const CANONICAL_NAME: ReadonlyMap<string, string> = (() => {
   const seen = new Map<string, string | null>();
   for (const name of AKS_SDK_PROPERTY_NAMES) {
-    const key = name.toLowerCase();
+    const key = foldedKey(name);
     const prior = seen.get(key);
     seen.set(key, prior === undefined || prior === name ? name : null);
   }
@@ -49,7 +55,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function canonicalKey(key: string): string {
-  return CANONICAL_NAME.get(key.toLowerCase()) ?? key;
+  return CANONICAL_NAME.get(foldedKey(key)) ?? key;
 }
 
 /** Folds the keys of one model object (and everything under it); drops `null`s (= unset). */

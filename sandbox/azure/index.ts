@@ -1,6 +1,11 @@
 import type { Route } from '../route';
+import { aksRelatedRoutes } from './aks-related';
 import { managedClusterRoutes } from './managed-clusters';
 import { subscriptionRoutes } from './subscriptions';
 
 /** Every Azure route; add a resource provider by adding its file's route list here. */
-export const azureRoutes: Route[] = [...subscriptionRoutes, ...managedClusterRoutes];
+export const azureRoutes: Route[] = [
+  ...subscriptionRoutes,
+  ...managedClusterRoutes,
+  ...aksRelatedRoutes,
+];

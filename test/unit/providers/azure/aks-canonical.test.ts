@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalManagedCluster } from '../../../../providers/azure/aks-canonical';
 import { ExportFormatError } from '../../../../providers/export-reader';
 import { armClusterExample, azClusterExample } from '../../../builders/aks';
+import { fixture } from '../../../fixture';
 
 describe('canonicalManagedCluster', () => {
   it('turns the ARM and the az spelling of one cluster into the same object', () => {
@@ -38,6 +39,11 @@ describe('canonicalManagedCluster', () => {
     expect(c.apiServerAccessProfile).toEqual({ authorizedIPRanges: ['203.0.113.0/24'] });
     expect(c.aadProfile?.enableAzureRbac).toBe(true);
     expect(c.agentPoolProfiles?.[0]?.enableNodePublicIP).toBe(true);
+  });
+
+  it("folds ARM's kebab-case autoscaler settings onto the SDK's camelCase", () => {
+    const c = canonicalManagedCluster(fixture('azure/aks/managed-cluster-private.json'));
+    expect(c.autoScalerProfile).toEqual({ scaleDownDelayAfterAdd: '15m', scanInterval: '20s' });
   });
 
   it('keeps map keys as they are: tags, addon names, addon config, identity profile', () => {

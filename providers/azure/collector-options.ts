@@ -1,0 +1,20 @@
+import type { TokenCredential } from '@azure/core-auth';
+
+export interface AzureCollectorOptions {
+  /**
+   * Base URL of Azure Resource Manager (default `https://management.azure.com`). An `http://` URL
+   * (a local stand-in of ARM) is reached through an `https://` base that is downgraded after the
+   * bearer-token policy has run, since that policy refuses plain http (toolchain.md §6, option B).
+   */
+  endpoint?: string;
+  /** Default: `DefaultAzureCredential` (environment, workload identity, managed identity, az CLI). */
+  credential?: TokenCredential;
+  /** Retries of a throttled or failed call (default: the Azure SDK's, 3). */
+  maxRetries?: number;
+  /** Clusters collected at the same time within one subscription (default 4). */
+  concurrency?: number;
+  /** The clock stamped on snapshots as `collectedAt` (default: the system clock). */
+  now?: () => Date;
+}
+
+export const ARM_ENDPOINT = 'https://management.azure.com';

@@ -1,0 +1,383 @@
+import { ContainerServiceClient } from '@azure/arm-containerservice';
+import type { TokenCredential } from '@azure/core-auth';
+import { DefaultAzureCredential } from '@azure/identity';
+import type { Collector, TargetCollection } from '../../core/collector';
+import { mapLimit } from '../../core/map-limit';
+import { type CollectionError, collected, failed, type Part } from '../../core/snapshot';
+import type {
+  AksCluster,
+  AksKubernetesVersion,
+  AksSnapshot,
+  AzureContainerRegistry,
+  AzureDefenderPricing,
+  AzureDiagnosticSetting,
+  AzureNetworkSecurityGroup,
+  AzureRoleAssignment,
+  AzureRoleDefinition,
+} from '../../core/snapshot-aks';
+import type { AzureTarget } from '../../core/target';
+import { toWire } from '../../core/wire';
+import { canonicalManagedCluster } from './aks-canonical';
+import { aksRef, parseAksClusterId } from './aks-ref';
+import { armEndpoint } from './arm-endpoint';
+import { API_VERSIONS, isSubnetId, registryOfScope } from './arm-paths';
+import { ARM_SCOPE, ArmRest } from './arm-rest';
+import { toAzureCollectionError } from './collection-error';
+import type { AzureCollectorOptions } from './collector-options';
+
+const DEFAULT_CONCURRENCY = 4;
+
+/** Calls whose result is shared by many clusters run once per run; failures are retried next time. */
+class OncePerRun<T> {
+  private readonly cache = new Map<string, Promise<T>>();
+  get(key: string, load: () => Promise<T>, shareable: (value: T) => boolean): Promise<T> {
+    const k = key.toLowerCase();
+    let value = this.cache.get(k);
+    if (value === undefined) {
+      value = load();
+      this.cache.set(k, value);
+      void value.then((v) => {
+        if (!shareable(v)) this.cache.delete(k);
+      });
+    }
+    return value;
+  }
+}
+
+type Fetched<T> = { ok: true; value: T } | { ok: false; error: CollectionError };
+
+async function attempt<T>(
+  operation: string,
+  resource: string | undefined,
+  call: () => Promise<T>,
+): Promise<Fetched<T>> {
+  try {
+    return { ok: true, value: await call() };
+  } catch (error) {
+    return { ok: false, error: toAzureCollectionError(operation, error, resource) };
+  }
+}
+
+function asPart<T>(fetched: Fetched<T>, operation: string): Part<T> {
+  return fetched.ok ? collected(fetched.value, [operation]) : failed([fetched.error]);
+}
+
+/**
+ * Collects every AKS cluster of an Azure subscription: ManagedClusters.List (SDK), then per
+ * cluster its diagnostic settings, role assignments (cluster scope and the kubelet identity) with
+ * their role definitions, maintenance configurations, node NSGs and the registries the kubelet
+ * pulls from, plus the location's Kubernetes versions and the subscription's Defender plan.
+ * A failed call makes only its part `failed`; the other parts and clusters complete.
+ */
+export function createAzureCollector(opts: AzureCollectorOptions = {}): Collector {
+  const now = opts.now ?? (() => new Date());
+  const concurrency = opts.concurrency ?? DEFAULT_CONCURRENCY;
+  const credential: TokenCredential = opts.credential ?? new DefaultAzureCredential();
+  const { baseUrl, policies } = armEndpoint(opts.endpoint);
+  const arm = new ArmRest({
+    baseUrl,
+    credential,
+    policies,
+    ...(opts.maxRetries === undefined ? {} : { maxRetries: opts.maxRetries }),
+  });
+
+  const versions = new OncePerRun<Part<AksKubernetesVersion[]>>();
+  const pricings = new OncePerRun<Part<AzureDefenderPricing>>();
+  const definitions = new OncePerRun<Fetched<AzureRoleDefinition>>();
+  const registries = new OncePerRun<Fetched<AzureContainerRegistry>>();
+  const nsgs = new OncePerRun<Fetched<AzureNetworkSecurityGroup | undefined>>();
+  const isCollected = (p: Part<unknown>) => p.state === 'collected';
+  const isOk = (f: Fetched<unknown>) => f.ok;
+
+  const sdkClient = (subscription: string) =>
+    new ContainerServiceClient(credential, subscription, {
+      endpoint: baseUrl,
+      additionalPolicies: policies,
+      credentials: { scopes: [ARM_SCOPE] },
+      ...(opts.maxRetries === undefined ? {} : { retryOptions: { maxRetries: opts.maxRetries } }),
+    });
+
+  const kubernetesVersions = (
+    client: ContainerServiceClient,
+    subscription: string,
+    location: string,
+  ) =>
+    versions.get(
+      `${subscription}/${location}`,
+      async () => {
+        const op = 'containerservice:ManagedClusters.ListKubernetesVersions';
+        const r = await attempt(op, location, () =>
+          client.managedClusters.listKubernetesVersions(location),
+        );
+        return r.ok ? collected(toWire(r.value.values ?? []), [op]) : failed([r.error]);
+      },
+      isCollected,
+    );
+
+  const defenderPricing = (subscription: string) =>
+    pricings.get(
+      subscription,
+      async () => {
+        const op = 'security:Pricings.Get';
+        return asPart(
+          await attempt(op, 'Containers', () =>
+            arm.get<AzureDefenderPricing>(
+              `/subscriptions/${subscription}/providers/Microsoft.Security/pricings/Containers`,
+              API_VERSIONS.pricings,
+            ),
+          ),
+          op,
+        );
+      },
+      isCollected,
+    );
+
+  /** The definitions of every role the assignments reference, each fetched once per run. */
+  const roleDefinitions = async (
+    subscription: string,
+    lists: Part<AzureRoleAssignment[]>[],
+  ): Promise<Part<AzureRoleDefinition[]>> => {
+    const op = 'authorization:RoleDefinitions.Get';
+    const ids = new Map<string, string>();
+    for (const list of lists) {
+      if (list.state !== 'collected') continue;
+      for (const a of list.value) {
+        const id = a.properties?.roleDefinitionId;
+        const guid = id?.split('/').pop();
+        if (id && guid) ids.set(guid.toLowerCase(), id);
+      }
+    }
+    const results = await Promise.all(
+      [...ids].map(([guid, id]) =>
+        definitions.get(
+          guid,
+          () =>
+            attempt(op, id, () =>
+              arm.get<AzureRoleDefinition>(
+                id.startsWith('/subscriptions/') ? id : `/subscriptions/${subscription}${id}`,
+                API_VERSIONS.authorization,
+              ),
+            ),
+          isOk,
+        ),
+      ),
+    );
+    const values = results.flatMap((r) => (r.ok ? [r.value] : []));
+    const errors = results.flatMap((r) => (r.ok ? [] : [r.error]));
+    return values.length === 0 && errors.length > 0
+      ? failed(errors)
+      : collected(values, [op], errors);
+  };
+
+  /** NSGs of the pools' subnets and of the node resource group, each fetched once per run. */
+  const networkSecurityGroups = async (
+    subscription: string,
+    cluster: AksCluster,
+  ): Promise<Part<AzureNetworkSecurityGroup[]>> => {
+    const errors: CollectionError[] = [];
+    const found = new Map<string, AzureNetworkSecurityGroup>();
+    const subnetOp = 'network:Subnets.Get';
+    const subnets = [
+      ...new Set((cluster.agentPoolProfiles ?? []).map((p) => p.vnetSubnetID).filter(isSubnetId)),
+    ];
+    await Promise.all(
+      subnets.map(async (subnetId) => {
+        const subnet = await attempt(subnetOp, subnetId, () =>
+          arm.get<{ properties?: { networkSecurityGroup?: { id?: string } } }>(
+            subnetId,
+            API_VERSIONS.network,
+          ),
+        );
+        if (!subnet.ok) return void errors.push(subnet.error);
+        const nsgId = subnet.value.properties?.networkSecurityGroup?.id;
+        if (!nsgId) return;
+        const nsg = await nsgs.get(
+          nsgId,
+          () =>
+            attempt('network:NetworkSecurityGroups.Get', nsgId, () =>
+              arm.get<AzureNetworkSecurityGroup>(nsgId, API_VERSIONS.network),
+            ),
+          isOk,
+        );
+        if (!nsg.ok) errors.push(nsg.error);
+        else if (nsg.value) found.set((nsg.value.id ?? nsgId).toLowerCase(), nsg.value);
+      }),
+    );
+    const listOp = 'network:NetworkSecurityGroups.List';
+    if (cluster.nodeResourceGroup) {
+      const path = `/subscriptions/${subscription}/resourceGroups/${cluster.nodeResourceGroup}/providers/Microsoft.Network/networkSecurityGroups`;
+      const listed = await attempt(listOp, cluster.nodeResourceGroup, () =>
+        arm.list<AzureNetworkSecurityGroup>(path, API_VERSIONS.network),
+      );
+      if (!listed.ok) errors.push(listed.error);
+      else for (const n of listed.value) found.set((n.id ?? n.name ?? '').toLowerCase(), n);
+    }
+    if (found.size === 0 && errors.length > 0) return failed(errors);
+    return collected([...found.values()], [subnetOp, listOp], errors);
+  };
+
+  /** Registries the kubelet identity holds a role on, each fetched once per run. */
+  const containerRegistries = async (
+    kubelet: Part<AzureRoleAssignment[]>,
+  ): Promise<Part<AzureContainerRegistry[]>> => {
+    if (kubelet.state !== 'collected') {
+      return kubelet.state === 'failed' ? failed(kubelet.errors) : kubelet;
+    }
+    const op = 'containerregistry:Registries.Get';
+    const ids = [
+      ...new Set(
+        kubelet.value
+          .map((a) => registryOfScope(a.properties?.scope))
+          .filter((id): id is string => id !== undefined),
+      ),
+    ];
+    const results = await Promise.all(
+      ids.map((id) =>
+        registries.get(
+          id,
+          () =>
+            attempt(op, id, () =>
+              arm.get<AzureContainerRegistry>(id, API_VERSIONS.containerRegistry),
+            ),
+          isOk,
+        ),
+      ),
+    );
+    const values = results.flatMap((r) => (r.ok ? [r.value] : []));
+    const errors = results.flatMap((r) => (r.ok ? [] : [r.error]));
+    return values.length === 0 && errors.length > 0
+      ? failed(errors)
+      : collected(values, [op], errors);
+  };
+
+  const collectCluster = async (
+    client: ContainerServiceClient,
+    target: AzureTarget,
+    cluster: AksCluster,
+  ): Promise<AksSnapshot> => {
+    const collectedAt = now().toISOString();
+    const sub = target.subscription;
+    const id = cluster.id ?? '';
+    const parsed = parseAksClusterId(id);
+    const diagOp = 'insights:DiagnosticSettings.List';
+    const scopeOp = 'authorization:RoleAssignments.ListForScope';
+    const principalOp = 'authorization:RoleAssignments.List';
+    const maintOp = 'containerservice:MaintenanceConfigurations.ListByManagedCluster';
+    const kubeletId = cluster.identityProfile?.['kubeletidentity']?.objectId;
+
+    const [
+      diagnosticSettings,
+      clusterRoleAssignments,
+      kubeletRoleAssignments,
+      maintenanceConfigurations,
+      kubeVersions,
+      pricing,
+      nsgParts,
+    ] = await Promise.all([
+      attempt(diagOp, undefined, () =>
+        arm.list<AzureDiagnosticSetting>(
+          `${id}/providers/Microsoft.Insights/diagnosticSettings`,
+          API_VERSIONS.diagnosticSettings,
+        ),
+      ).then((r) => asPart(r, diagOp)),
+      attempt(scopeOp, undefined, () =>
+        arm.list<AzureRoleAssignment>(
+          `${id}/providers/Microsoft.Authorization/roleAssignments`,
+          API_VERSIONS.authorization,
+          { $filter: 'atScope()' },
+        ),
+      ).then((r) => asPart(r, scopeOp)),
+      kubeletId
+        ? attempt(principalOp, kubeletId, () =>
+            arm.list<AzureRoleAssignment>(
+              `/subscriptions/${sub}/providers/Microsoft.Authorization/roleAssignments`,
+              API_VERSIONS.authorization,
+              { $filter: `principalId eq '${kubeletId}'` },
+            ),
+          ).then((r) => asPart(r, principalOp))
+        : Promise.resolve(collected<AzureRoleAssignment[]>([], [])),
+      parsed
+        ? attempt(maintOp, undefined, async () => {
+            const out = [];
+            for await (const c of client.maintenanceConfigurations.listByManagedCluster(
+              parsed.resourceGroup,
+              parsed.name,
+            ))
+              out.push(toWire(c));
+            return out;
+          }).then((r) => asPart(r, maintOp))
+        : Promise.resolve(
+            failed<never>([
+              {
+                operation: maintOp,
+                code: 'InvalidResourceId',
+                message: `cannot parse cluster id ${id}`,
+              },
+            ]),
+          ),
+      kubernetesVersions(client, sub, cluster.location ?? ''),
+      defenderPricing(sub),
+      networkSecurityGroups(sub, cluster),
+    ]);
+    const [roleDefs, registryPart] = await Promise.all([
+      roleDefinitions(sub, [clusterRoleAssignments, kubeletRoleAssignments]),
+      containerRegistries(kubeletRoleAssignments),
+    ]);
+    return {
+      provider: 'aks',
+      ref: aksRef(cluster, { subscription: sub }),
+      source: { kind: 'api', collectedAt },
+      cluster,
+      parts: {
+        diagnosticSettings,
+        clusterRoleAssignments,
+        kubeletRoleAssignments,
+        roleDefinitions: roleDefs,
+        kubernetesVersions: kubeVersions,
+        maintenanceConfigurations,
+        defenderPricing: pricing,
+        networkSecurityGroups: nsgParts,
+        containerRegistries: registryPart,
+      },
+    };
+  };
+
+  const collectSubscription = async (target: AzureTarget): Promise<TargetCollection> => {
+    const client = sdkClient(target.subscription);
+    const listOp = 'containerservice:ManagedClusters.List';
+    const clusters: AksCluster[] = [];
+    const errors: CollectionError[] = [];
+    try {
+      for await (const mc of client.managedClusters.list()) {
+        // The SDK object is already in the canonical spelling; the same function as for exports
+        // drops its explicit nulls, so live and exported clusters have one shape.
+        try {
+          clusters.push(
+            canonicalManagedCluster(toWire(mc), mc.id ?? mc.name ?? 'a listed cluster'),
+          );
+        } catch (error) {
+          errors.push(toAzureCollectionError(listOp, error, mc.id ?? mc.name));
+        }
+      }
+    } catch (error) {
+      return {
+        target,
+        snapshots: [],
+        errors: [toAzureCollectionError(listOp, error, target.subscription)],
+      };
+    }
+    const snapshots = await mapLimit(clusters, concurrency, (cluster) =>
+      collectCluster(client, target, cluster),
+    );
+    return { target, snapshots, errors };
+  };
+
+  return {
+    collect(target) {
+      if (target.cloud !== 'azure') {
+        throw new Error(`the Azure collector cannot collect a ${target.cloud} target`);
+      }
+      return collectSubscription(target);
+    },
+  };
+}
