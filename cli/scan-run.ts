@@ -13,6 +13,7 @@ import { type FormatName, writeFormats } from '../outputs/formats';
 import { createFsStore } from '../outputs/fs-store';
 import pkg from '../package.json' with { type: 'json' };
 import type { LiveAwsOptions } from './aws-live';
+import type { LiveAzureOptions } from './azure-live';
 import { EXIT } from './command';
 import type { LiveGcpOptions } from './gcp-live';
 import type { InputProblem } from './input-files';
@@ -25,6 +26,8 @@ export interface ScanRequest {
   aws?: LiveAwsOptions;
   /** Also audit the GKE clusters of these GCP projects live. */
   gcp?: LiveGcpOptions;
+  /** Also audit Azure subscriptions live. */
+  azure?: LiveAzureOptions;
   /** Where `findings.json` (and the other formats) are written. */
   outDir: string;
   /** Files to write (`--format`); default `json` alone. */
@@ -86,6 +89,14 @@ export async function runScan(req: ScanRequest): Promise<ScanResult> {
         observedAt: req.now ?? new Date(),
       };
     }
+  }
+  if (req.azure) {
+    // Loaded on demand, like the AWS SDK.
+    const { collectLiveAzure } = await import('./azure-live');
+    const live = await collectLiveAzure(req.azure);
+    snapshots.push(...live.snapshots);
+    problems.push(...live.problems);
+    sources.push(...live.targets.map((t) => `azure:${t.subscription}`));
   }
 
   if (req.gcp) {

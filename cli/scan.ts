@@ -10,6 +10,7 @@ const USAGE = `Usage:
   mk8s-audit scan --input <file|dir>... [--out <dir>] [--fail-on <severity>]
   mk8s-audit scan --aws [--region <region>]... [--profile <name>] [--out <dir>] [--fail-on <severity>]
   mk8s-audit scan --gcp-project <id>... [--out <dir>] [--fail-on <severity>]
+  mk8s-audit scan --azure-subscription <id>... | --azure-all-subscriptions [--out <dir>] [--fail-on <severity>]
 
 Audits clusters and writes every result to <dir>/findings.json, then prints a summary.
 
@@ -25,8 +26,13 @@ ${EXPORT_READERS.map((r) => `${' '.repeat(26)}${r.format}`).join('\n')}
   --profile <name>      With --aws: the AWS profile to use.
   --gcp-project <id>    Audit the GKE clusters of this GCP project live (repeatable; Application
                         Default Credentials, or the access token in GOOGLE_OAUTH_ACCESS_TOKEN).
-  --endpoint-url <url>  With --aws / --gcp-project: send every cloud call to this URL (a local
-                        stand-in of the APIs).
+  --azure-subscription <id>
+                        Audit the AKS clusters of this Azure subscription live (repeatable;
+                        DefaultAzureCredential: environment, workload/managed identity, az login).
+  --azure-all-subscriptions
+                        Audit every Azure subscription the identity can see.
+  --endpoint-url <url>  With --aws / --gcp-project / Azure: send every cloud call to this URL (a
+                        local stand-in of the APIs).
 
 Output:
   --out, -o <dir>       Where the files are written (default: out).
@@ -57,6 +63,8 @@ export const scanCommand: Command = {
         profile: { type: 'string' },
         'endpoint-url': { type: 'string' },
         'gcp-project': { type: 'string', multiple: true },
+        'azure-subscription': { type: 'string', multiple: true },
+        'azure-all-subscriptions': { type: 'boolean' },
         'as-of': { type: 'string' },
         format: { type: 'string' },
       },
@@ -68,15 +76,21 @@ export const scanCommand: Command = {
     }
     const inputs = [...(values.input ?? []), ...positionals];
     const gcpProjects = values['gcp-project'] ?? [];
-    if (inputs.length === 0 && !values.aws && gcpProjects.length === 0) {
-      throw new UsageError('nothing to scan: give --input <file|dir>, --aws or --gcp-project <id>');
+    const azureSubscriptions = values['azure-subscription'] ?? [];
+    const azure = azureSubscriptions.length > 0 || values['azure-all-subscriptions'] === true;
+    if (inputs.length === 0 && !values.aws && gcpProjects.length === 0 && !azure) {
+      throw new UsageError(
+        'nothing to scan: give --input <file|dir>, --aws, --gcp-project <id>, --azure-subscription <id> or --azure-all-subscriptions',
+      );
     }
     if (!values.aws) {
       for (const flag of ['region', 'profile'] as const) {
         if (values[flag] !== undefined) throw new UsageError(`--${flag} needs --aws`);
       }
-      if (values['endpoint-url'] !== undefined && gcpProjects.length === 0) {
-        throw new UsageError('--endpoint-url needs --aws or --gcp-project');
+      if (values['endpoint-url'] !== undefined && gcpProjects.length === 0 && !azure) {
+        throw new UsageError(
+          '--endpoint-url needs --aws or --gcp-project (or an Azure subscription flag)',
+        );
       }
     }
     let failOn: Severity | undefined;
@@ -130,6 +144,15 @@ export const scanCommand: Command = {
               ...(process.env['GOOGLE_OAUTH_ACCESS_TOKEN']
                 ? { accessToken: process.env['GOOGLE_OAUTH_ACCESS_TOKEN'] }
                 : {}),
+            },
+          }
+        : {}),
+      ...(azure
+        ? {
+            azure: {
+              subscriptions: azureSubscriptions,
+              allSubscriptions: values['azure-all-subscriptions'] === true,
+              ...(values['endpoint-url'] === undefined ? {} : { endpoint: values['endpoint-url'] }),
             },
           }
         : {}),
