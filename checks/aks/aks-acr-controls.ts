@@ -9,7 +9,7 @@ export const aksAcrControls: AksCheck = {
     provider: 'aks',
     title: 'Registries the AKS cluster pulls from have no admin user and no public access',
     severity: 'medium',
-    family: 'registry-security',
+    family: 'registry-access',
     categories: ['supply-chain', 'network'],
     risk: 'A registry admin user is a shared password with push rights; a publicly reachable registry without private link lets stolen credentials push poisoned images from anywhere.',
     remediation: {

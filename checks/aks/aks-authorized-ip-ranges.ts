@@ -12,7 +12,7 @@ export const aksAuthorizedIpRanges: AksCheck = {
     provider: 'aks',
     title: 'AKS public API server accepts only authorized IP ranges',
     severity: 'high',
-    family: 'api-endpoint-allowed-networks',
+    family: 'api-endpoint-authorized-networks',
     categories: ['network', 'control-plane'],
     risk: 'Without authorized IP ranges (or with ranges as wide as the internet) anyone can reach the public API server and try stolen or guessed credentials against it.',
     remediation: {

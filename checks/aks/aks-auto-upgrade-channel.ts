@@ -9,7 +9,7 @@ export const aksAutoUpgradeChannel: AksCheck = {
     provider: 'aks',
     title: 'AKS cluster has an auto-upgrade channel',
     severity: 'medium',
-    family: 'auto-upgrade',
+    family: 'upgrade-channel',
     categories: ['lifecycle'],
     risk: 'Without auto-upgrade, security patches of Kubernetes reach the cluster only when someone remembers; clusters drift out of support.',
     remediation: {

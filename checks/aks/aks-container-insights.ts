@@ -8,7 +8,7 @@ export const aksContainerInsights: AksCheck = {
     provider: 'aks',
     title: 'AKS Container Insights (omsagent) sends container logs to Log Analytics',
     severity: 'medium',
-    family: 'workload-logging',
+    family: 'monitoring',
     categories: ['logging'],
     risk: 'Without Container Insights, container stdout/stderr, node and pod events are not kept outside the cluster: an incident leaves no trail once pods are gone.',
     remediation: {

@@ -15,7 +15,7 @@ export const aksDefenderPlan: AksCheck = {
     provider: 'aks',
     title: "The subscription's Defender for Containers plan is on with its components",
     severity: 'high',
-    family: 'runtime-threat-detection',
+    family: 'threat-detection',
     categories: ['logging', 'supply-chain'],
     risk: 'Without the Defender for Containers plan, images are not scanned for vulnerabilities and runtime and control-plane threats on the cluster raise no alert.',
     remediation: {

@@ -10,7 +10,7 @@ export const aksEntraIntegration: AksCheck = {
     provider: 'aks',
     title: 'AKS cluster authenticates users with AKS-managed Entra ID integration',
     severity: 'high',
-    family: 'cluster-authentication',
+    family: 'cluster-access-management',
     categories: ['iam'],
     risk: 'Without Entra ID integration, users get certificates rather than identities: no MFA or conditional access, no per-user revocation, and audit logs that cannot name the person.',
     remediation: {

@@ -20,7 +20,7 @@ export const aksKubeletIdentityPrivileges: AksCheck = {
     provider: 'aks',
     title: 'AKS kubelet identity holds no broad or registry-write roles',
     severity: 'high',
-    family: 'node-identity-privileges',
+    family: 'node-iam-privileges',
     categories: ['iam', 'supply-chain'],
     risk: 'Every pod that reaches the node metadata endpoint can act as the kubelet identity: with Contributor, Owner or AcrPush, one compromised pod can change cloud resources or poison the images other clusters pull.',
     remediation: {

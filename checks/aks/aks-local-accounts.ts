@@ -9,7 +9,7 @@ export const aksLocalAccounts: AksCheck = {
     provider: 'aks',
     title: 'AKS local (static admin) accounts are disabled',
     severity: 'high',
-    family: 'local-accounts',
+    family: 'static-cluster-credentials',
     categories: ['iam'],
     risk: 'Local accounts hand out a static cluster-admin certificate through listClusterAdminCredential: it bypasses Entra ID, conditional access and MFA, cannot be revoked per user, and is logged only as clusterAdmin.',
     remediation: {

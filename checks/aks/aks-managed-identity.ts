@@ -10,7 +10,7 @@ export const aksManagedIdentity: AksCheck = {
     provider: 'aks',
     title: 'AKS cluster uses a managed identity rather than a service principal',
     severity: 'medium',
-    family: 'cluster-identity',
+    family: 'control-plane-identity',
     categories: ['iam'],
     risk: 'A service principal has a client secret that must be stored, rotated and can leak; an expired secret also breaks the cluster.',
     remediation: {

@@ -9,7 +9,7 @@ export const aksManagedPrometheus: AksCheck = {
     provider: 'aks',
     title: 'AKS Azure Monitor managed Prometheus metrics are on',
     severity: 'low',
-    family: 'metrics-monitoring',
+    family: 'monitoring',
     categories: ['logging'],
     risk: 'Without cluster metrics kept outside the cluster, resource exhaustion, crypto-mining and denial-of-service patterns go unnoticed.',
     remediation: {

@@ -8,7 +8,7 @@ export const aksNodeHardening: AksCheck = {
     provider: 'aks',
     title: 'AKS agent pools use FIPS images and Trusted Launch (secure boot, vTPM)',
     severity: 'low',
-    family: 'node-hardening',
+    family: 'node-integrity',
     categories: ['control-plane'],
     risk: 'Without secure boot and vTPM, boot-level malware and rootkits on nodes go undetected; without FIPS-validated modules, regulated workloads cannot claim validated cryptography.',
     remediation: {

@@ -9,7 +9,7 @@ export const aksNodeOsUpgradeChannel: AksCheck = {
     provider: 'aks',
     title: 'AKS node OS images receive security updates automatically',
     severity: 'medium',
-    family: 'auto-upgrade',
+    family: 'node-auto-upgrade',
     categories: ['lifecycle'],
     risk: 'With node OS upgrades off (None) or left to the OS (Unmanaged), kernel and package vulnerabilities on nodes stay open until someone reimages the pools.',
     remediation: {

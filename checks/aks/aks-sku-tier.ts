@@ -9,7 +9,7 @@ export const aksSkuTier: AksCheck = {
     provider: 'aks',
     title: 'AKS cluster runs on a tier with an uptime SLA (Standard or Premium)',
     severity: 'low',
-    family: 'control-plane-sla',
+    family: 'control-plane-redundancy',
     categories: ['lifecycle'],
     risk: 'The Free tier has no financially backed API server SLA and fewer control-plane resources, and cannot use long-term support.',
     remediation: {

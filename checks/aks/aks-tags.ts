@@ -9,7 +9,7 @@ export const aksTags: AksCheck = {
     provider: 'aks',
     title: 'AKS cluster carries the required tags',
     severity: 'low',
-    family: 'tagging',
+    family: 'resource-tagging',
     categories: ['lifecycle'],
     risk: 'Untagged clusters have no recorded owner, environment or data classification, so findings cannot be routed and orphaned clusters are not noticed.',
     remediation: {
