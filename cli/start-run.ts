@@ -12,9 +12,11 @@ import { runLocal } from '../pipeline/run-local';
 import type { RunSummary } from '../pipeline/run-summary';
 import { callerIdentity } from '../providers/aws/caller-identity';
 import { createAwsCollector } from '../providers/aws/collector';
+import { createAzureCollector } from '../providers/azure/collector';
 import { createGcpCollector } from '../providers/gcp/collector';
 import {
   awsClientConfig,
+  fakeAzureCredential,
   fakeGoogleAuthClient,
   securityHubClient,
   stsClient,
@@ -77,6 +79,7 @@ export async function runStart(opts: StartOptions): Promise<StartResult> {
           },
         }),
         gcp: createGcpCollector({ endpoint: sandbox.url, authClient: fakeGoogleAuthClient() }),
+        azure: createAzureCollector({ endpoint: sandbox.url, credential: fakeAzureCredential }),
       };
       const missingCollectors = (['aws', 'gcp', 'azure'] as const).filter((c) => !collectors[c]);
 
