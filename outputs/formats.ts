@@ -4,7 +4,7 @@ import { type AsffContext, toAsff } from './asff';
 import { renderCsv } from './csv';
 import { findingsJson } from './findings-json';
 import { renderOcsf } from './ocsf';
-import { readHistory, withEntry, writeHistory } from './report/history';
+import { type HistoryRead, readHistory, withEntry, writeHistory } from './report/history';
 import { historyEntry } from './report/model';
 import { renderReport } from './report/render';
 import type { ReportFramework, RunHistoryEntry } from './report/types';
@@ -133,6 +133,19 @@ export interface WriteResult {
 const message = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
 
+/** The stored history; a read that fails (a denied GetObject) is a problem, not an abort. */
+async function readStoredHistory(
+  store: ObjectStore,
+  key: string | undefined,
+): Promise<HistoryRead> {
+  if (!key) return { entries: [] };
+  try {
+    return await readHistory(store, key);
+  } catch (error) {
+    return { entries: [], problem: `${key} could not be read: ${message(error)}` };
+  }
+}
+
 /** Renders and stores each format; one failing format does not stop the others. */
 export async function writeFormats(
   findings: readonly Finding[],
@@ -142,8 +155,8 @@ export async function writeFormats(
 ): Promise<WriteResult> {
   const result: WriteResult = { written: [], failed: [], historyProblems: [] };
   const prefix = opts.prefix ?? '';
-  const stored = opts.historyKey ? await readHistory(store, opts.historyKey) : { entries: [] };
-  if ('problem' in stored && stored.problem) result.historyProblems.push(stored.problem);
+  const stored = await readStoredHistory(store, opts.historyKey);
+  if (stored.problem) result.historyProblems.push(stored.problem);
   // A scan without a run id (the CLI) is identified by its time.
   const run = opts.run ?? {
     runId: opts.time.toISOString(),

@@ -191,4 +191,26 @@ describe('writeFormats', () => {
     ]);
     expect(JSON.parse(store.objects.get('history.json')!.body)).toHaveLength(1);
   });
+
+  it('writes every format when the history cannot be read or stored', async () => {
+    const base = memoryStore('reports/history.json');
+    const store: ObjectStore = {
+      ...base,
+      async get(key) {
+        if (key === 'reports/history.json')
+          throw new Error('AccessDenied: get reports/history.json');
+        return base.get(key);
+      },
+    };
+    const result = await writeFormats(sampleFindings(), ['json', 'html'], store, {
+      ...opts,
+      historyKey: 'reports/history.json',
+    });
+    expect(result.written).toEqual(['findings.json', 'report.html']);
+    expect(result.failed).toEqual([]);
+    expect(result.historyProblems).toEqual([
+      'reports/history.json could not be read: AccessDenied: get reports/history.json',
+      'reports/history.json not stored: AccessDenied: put reports/history.json',
+    ]);
+  });
 });
