@@ -42,7 +42,7 @@ export const gkePdCmek: GkeCheck = {
     }
     if (disks.incomplete) return unknown(`${disks.incomplete}.`, evidence);
     if (volumes.length === 0) {
-      return notApplicable(`Cluster ${ref.name} has no dynamically provisioned persistent disks.`, [
+      return notApplicable(`Cluster ${ref.name} has no dynamically provisioned persistent disk that the API links to it (by its GKE labels or by attachment to its nodes).`, [
         ev('parts.disks.value.length', disks.value.length),
       ]);
     }

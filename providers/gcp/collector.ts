@@ -29,6 +29,22 @@ const SCOPES = ['https://www.googleapis.com/auth/cloud-platform'];
 export const SCANNING_SERVICES = ['containerscanning.googleapis.com'];
 const LIST = 'container:projects.locations.clusters.list';
 
+/** Compute filter for disks made for PersistentVolumes (regular expression on the description). */
+export const PV_DISK_FILTER = 'description eq ".*kubernetes.io/created-for/pv/name.*"';
+
+/**
+ * Whether a PV disk belongs to the cluster. The Compute API has no cluster field: a disk is the
+ * cluster's when GKE labelled it with the cluster's name (and location, when labelled), or when
+ * it is attached to one of the cluster's nodes (instances named `gke-<cluster>-...`). An
+ * unattached disk without those labels cannot be attributed.
+ */
+export function diskOfCluster(d: ComputeDisk, name: string, location: string): boolean {
+  const label = d.labels?.['goog-k8s-cluster-name'];
+  if (label !== undefined)
+    return label === name && (d.labels?.['goog-k8s-cluster-location'] ?? location) === location;
+  return (d.users ?? []).some((u) => (u.split('/').pop() ?? '').startsWith(`gke-${name}-`));
+}
+
 /** Runs a call into a part: its value, or the error naming the operation. */
 async function part<T>(
   operation: string,
@@ -151,7 +167,9 @@ export function createGcpCollector(opts: GcpCollectorOptions = {}): Collector {
       part('compute:disks.aggregatedList', async () => {
         const all: ComputeDisk[] = [];
         let token: string | undefined;
-        const filter = encodeURIComponent('labels.goog-k8s-cluster-name:*');
+        // Disks Kubernetes provisioned for a PersistentVolume (in-tree and PD CSI both write
+        // this description); node boot disks and other VMs' disks are left out.
+        const filter = encodeURIComponent(PV_DISK_FILTER);
         do {
           const q = `?filter=${filter}${token ? `&pageToken=${encodeURIComponent(token)}` : ''}`;
           const page = await rest.get<ComputeDiskAggregatedList>(
@@ -218,11 +236,7 @@ export function createGcpCollector(opts: GcpCollectorOptions = {}): Collector {
     const mine =
       dsk.state === 'collected'
         ? collected(
-            dsk.value.filter(
-              (d) =>
-                d.labels?.['goog-k8s-cluster-name'] === name &&
-                (d.labels?.['goog-k8s-cluster-location'] ?? location) === location,
-            ),
+            dsk.value.filter((d) => diskOfCluster(d, name, location)),
             dsk.operations,
           )
         : dsk;

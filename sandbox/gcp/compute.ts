@@ -63,16 +63,13 @@ export const computeRoutes: Route[] = [
     handle: (ctx) => {
       const { project } = ctx.params;
       let disks = projectRelated<Json[]>(ctx, 'disks') ?? [];
-      // The one filter form the collector sends: `labels.<key>:*` (the label is present).
-      const filter = /^labels\.([a-z0-9_-]+):\*$/.exec(
-        ctx.req.url.searchParams.get('filter') ?? '',
-      );
-      if (filter)
-        disks = disks.filter(
-          (d) =>
-            (d['labels'] as Record<string, string> | undefined)?.[filter[1] as string] !==
-            undefined,
-        );
+      // Compute list filters of the form `<field> eq "<regular expression>"` (whole-value match).
+      const filter = /^([A-Za-z.]+) eq "(.*)"$/.exec(ctx.req.url.searchParams.get('filter') ?? '');
+      if (filter) {
+        const [, field, pattern] = filter;
+        const re = new RegExp(`^(?:${pattern})$`);
+        disks = disks.filter((d) => re.test(String(d[field as string] ?? '')));
+      }
       const p = page(disks, ctx.req.url);
       const items: Record<string, { disks: Json[] }> = {};
       for (const d of p.items) {

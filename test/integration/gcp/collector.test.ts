@@ -75,7 +75,10 @@ describe('GCP collector through the real GKE client and REST calls against the s
       value: { endOfStandardSupportTimestamp: '2027-06-30T00:00:00Z' },
     });
     expect(standard?.parts.disks).toMatchObject({ value: [{ name: 'pvc-0a1b2c3d' }] });
-    expect(autopilot?.parts.disks).toMatchObject({ value: [{ name: 'pvc-9f8e7d6c' }] });
+    // PV disks only (the description filter), linked by label or by attachment to a node.
+    expect(autopilot?.parts.disks).toMatchObject({
+      value: [{ name: 'pvc-9f8e7d6c' }, { name: 'pvc-5e6f7a8b' }],
+    });
     expect(standard?.source).toEqual({ kind: 'api', collectedAt: '2026-11-28T10:00:00.000Z' });
   });
 

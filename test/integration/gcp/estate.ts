@@ -124,7 +124,22 @@ export function gcpEstate(): EstateInput {
                 description:
                   '{"kubernetes.io/created-for/pv/name":"pvc-9f8e7d6c","kubernetes.io/created-for/pvc/name":"cache","kubernetes.io/created-for/pvc/namespace":"web","storage.gke.io/created-by":"pd.csi.storage.gke.io"}',
               },
-              { name: 'unrelated-vm-disk', zone: 'us-central1-a', sizeGb: '10' },
+              {
+                name: 'pvc-5e6f7a8b',
+                zone: 'us-central1-a',
+                sizeGb: '10',
+                description:
+                  '{"kubernetes.io/created-for/pv/name":"pvc-5e6f7a8b","kubernetes.io/created-for/pvc/name":"logs","kubernetes.io/created-for/pvc/namespace":"web"}',
+                users: [
+                  `https://www.googleapis.com/compute/v1/projects/${PROJECT}/zones/us-central1-a/instances/gke-prod-autopilot-pool-2-1a2b3c4d-x9z8`,
+                ],
+              },
+              {
+                name: 'unrelated-vm-disk',
+                zone: 'us-central1-a',
+                sizeGb: '10',
+                labels: { 'goog-k8s-cluster-name': 'prod-autopilot' },
+              },
             ],
             enabledServices: ['container.googleapis.com', 'containerscanning.googleapis.com'],
             serverConfig: {
