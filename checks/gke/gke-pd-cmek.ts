@@ -42,9 +42,10 @@ export const gkePdCmek: GkeCheck = {
     }
     if (disks.incomplete) return unknown(`${disks.incomplete}.`, evidence);
     if (volumes.length === 0) {
-      return notApplicable(`Cluster ${ref.name} has no dynamically provisioned persistent disk that the API links to it (by its GKE labels or by attachment to its nodes).`, [
-        ev('parts.disks.value.length', disks.value.length),
-      ]);
+      return notApplicable(
+        `Cluster ${ref.name} has no dynamically provisioned persistent disk that the API links to it (by its GKE labels or by attachment to its nodes).`,
+        [ev('parts.disks.value.length', disks.value.length)],
+      );
     }
     return pass(
       `Cluster ${ref.name}: all ${volumes.length} persistent volume disk(s) use a Cloud KMS key.`,

@@ -128,6 +128,26 @@ describe('GCP collector through the real GKE client and REST calls against the s
     );
   });
 
+  it('retries a throttled REST call, and records it when the retries run out', async () => {
+    sb = await startSandbox({
+      estate: gcpEstate(),
+      faults: [{ kind: 'throttle', operation: 'compute:firewalls.list', times: 1 }],
+    });
+    const retried = await createGcpCollector({
+      endpoint: sb.url,
+      authClient: fakeAuth(),
+      maxAttempts: 2,
+    }).collect({ cloud: 'gcp', project: PROJECT });
+    expect((retried.snapshots[0] as GkeSnapshot).parts.firewalls.state).toBe('collected');
+    expect(sb.counters.get('compute:firewalls.list')).toBe(2);
+    await sb.stop();
+    const { result } = await collect([{ kind: 'throttle', operation: 'compute:firewalls.list' }]);
+    expect((result.snapshots[0] as GkeSnapshot).parts.firewalls).toMatchObject({
+      state: 'failed',
+      errors: [{ operation: 'compute:firewalls.list' }],
+    });
+  });
+
   it('records a denied list as a target error and collects nothing', async () => {
     const { result } = await collect([], 'denied-project');
     expect(result.snapshots).toEqual([]);
