@@ -8,45 +8,27 @@ import {
   DefinitionBody,
   DistributedMap,
   Errors,
-  JitterType,
   JsonPath,
   LogLevel,
   Pass,
-  ResultWriterV2,
-  S3JsonItemReader,
   StateMachine,
   Succeed,
-  TaskInput,
-  Timeout,
 } from 'aws-cdk-lib/aws-stepfunctions';
-import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { acknowledgeNag } from '../nag';
 import { RUNS_PREFIX } from './auditor-permissions';
+import { invokeStep, MapResultsWriter, TargetsReader } from './workflow-tasks';
 
 /** Map Run results (one small record per target) go here, not into the execution state. */
 export const MAP_RESULTS_PREFIX = 'map-results/';
-
-/**
- * Transient errors retried with backoff and jitter: Lambda throttling and the Lambda service
- * faults the Step Functions guide lists under "Handling transient Lambda service exceptions".
- */
-export const RETRYABLE_LAMBDA_ERRORS = [
-  'Lambda.TooManyRequestsException',
-  'Lambda.ServiceException',
-  'Lambda.AWSLambdaException',
-  'Lambda.SdkClientException',
-  'Lambda.ClientExecutionTimeoutException',
-  'Lambda.EC2ThrottledException',
-];
 
 export interface AuditWorkflowProps {
   readonly discover: IFunction;
   readonly auditTarget: IFunction;
   readonly publish: IFunction;
-  /** Holds `targets.json` of each run (the Map's items) and the Map Run results. */
+  /** Holds each run's Map items (a JSON array of targets) and the Map Run results. */
   readonly bucket: IBucket;
-  /** The bucket's KMS key: the Map reads targets.json and writes its results through it. */
+  /** The bucket's KMS key: the Map reads its items and writes its results through it. */
   readonly key: IKey;
   /** Targets audited at once. */
   readonly maxConcurrency: number;
@@ -54,23 +36,9 @@ export interface AuditWorkflowProps {
 }
 
 /**
- * CDK grants the Map's S3 reader and writer on every object of the bucket (or on `*`);
- * `grantMapAccess` grants them per prefix instead, so these two grant nothing themselves.
- */
-class TargetsReader extends S3JsonItemReader {
-  public override providePolicyStatements(): PolicyStatement[] {
-    return [];
-  }
-}
-class MapResultsWriter extends ResultWriterV2 {
-  public override providePolicyStatements(): PolicyStatement[] {
-    return [];
-  }
-}
-
-/**
  * discover → Distributed Map over the run's targets (read from a JSON array discover stores
- * next to `targets.json`, so the number of targets is not bounded by the 256 KiB state limit) → publish. Steps pass S3 keys.
+ * next to `targets.json`, so the number of targets is not bounded by the 256 KiB state limit)
+ * → publish. Steps pass S3 keys.
  * A target whose audit still fails after retries is caught and recorded as failed; publish
  * sees it has no result and counts it as a failed target. The run itself goes on.
  */
@@ -81,13 +49,13 @@ export class AuditWorkflow extends Construct {
     super(scope, id);
     const { bucket, key } = props;
 
-    const discover = this.invoke('Discover', props.discover, Duration.minutes(5), {
+    const discover = invokeStep(this, 'Discover', props.discover, Duration.minutes(5), {
       executionName: JsonPath.executionName,
       startedAt: JsonPath.stringAt('$$.Execution.StartTime'),
       input: JsonPath.objectAt('$'),
     });
 
-    const auditTarget = this.invoke('AuditTarget', props.auditTarget, Duration.minutes(15), {
+    const auditTarget = invokeStep(this, 'AuditTarget', props.auditTarget, Duration.minutes(15), {
       run: JsonPath.objectAt('$.run'),
       target: JsonPath.objectAt('$.target'),
     });
@@ -117,7 +85,7 @@ export class AuditWorkflow extends Construct {
     });
     perTarget.itemProcessor(auditTarget);
 
-    const publish = this.invoke('Publish', props.publish, Duration.minutes(15), {
+    const publish = invokeStep(this, 'Publish', props.publish, Duration.minutes(15), {
       run: JsonPath.objectAt('$.run'),
     });
 
@@ -208,36 +176,5 @@ export class AuditWorkflow extends Construct {
       'A Distributed Map starts and manages child executions of its own state machine only; their names are generated at run time.';
     ack(`Resource::${executions}:*`, mapReason);
     ack(`Resource::${executions}/*:*`, mapReason);
-  }
-
-  /** A Lambda task returning the function's payload, retried with backoff on transient errors. */
-  private invoke(
-    id: string,
-    fn: IFunction,
-    timeout: Duration,
-    payload: Record<string, unknown>,
-  ): LambdaInvoke {
-    const task = new LambdaInvoke(this, id, {
-      lambdaFunction: fn,
-      payload: TaskInput.fromObject(payload),
-      payloadResponseOnly: true,
-      retryOnServiceExceptions: false,
-      taskTimeout: Timeout.duration(timeout),
-    });
-    task.addRetry({
-      errors: RETRYABLE_LAMBDA_ERRORS,
-      interval: Duration.seconds(2),
-      backoffRate: 2,
-      maxAttempts: 6,
-      maxDelay: Duration.minutes(1),
-      jitterStrategy: JitterType.FULL,
-    });
-    task.addRetry({
-      errors: [Errors.TIMEOUT],
-      interval: Duration.seconds(10),
-      backoffRate: 2,
-      maxAttempts: 2,
-    });
-    return task;
   }
 }
