@@ -10,8 +10,27 @@ import { z } from 'zod';
 export const RELATED_SCHEMAS = {
   aws: {
     account: {} as Record<string, z.ZodType>,
-    region: {} as Record<string, z.ZodType>,
-    cluster: {} as Record<string, z.ZodType>,
+    region: {
+      /** eks DescribeAddonVersions `addons` (every version; filtered by the request). */
+      addonVersions: z.array(z.looseObject({ addonName: z.string().min(1) })),
+    } as Record<string, z.ZodType>,
+    cluster: {
+      /** eks DescribeAccessEntry `accessEntry` with its ListAssociatedAccessPolicies entries. */
+      accessEntries: z.array(
+        z.strictObject({
+          entry: z.looseObject({ principalArn: z.string().startsWith('arn:') }),
+          associatedAccessPolicies: z.array(z.looseObject({ policyArn: z.string() })).default([]),
+        }),
+      ),
+      /** eks DescribeAddon `addon` entries. */
+      addons: z.array(z.looseObject({ addonName: z.string().min(1) })),
+      /** eks DescribeIdentityProviderConfig `identityProviderConfig` entries (OIDC). */
+      identityProviderConfigs: z.array(
+        z.strictObject({
+          oidc: z.looseObject({ identityProviderConfigName: z.string().min(1) }),
+        }),
+      ),
+    } as Record<string, z.ZodType>,
   },
   gcp: {
     project: {

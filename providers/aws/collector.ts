@@ -15,10 +15,12 @@ import { toWire } from '../../core/wire';
 import { assumeRoleCredentials } from './assume-role';
 import { type CallerIdentity, callerIdentity } from './caller-identity';
 import { collectClusterVersions } from './collect-cluster-versions';
+import { collectEksRelated } from './collect-eks-related';
 import { collectNodegroups } from './collect-nodegroups';
 import { toCollectionError } from './collection-error';
 import type { AwsCollectorOptions, AwsCredentials } from './collector-options';
 import { eksRef } from './eks-ref';
+import { TargetCache } from './target-cache';
 
 const DEFAULT_CONCURRENCY = 4;
 
@@ -134,6 +136,7 @@ export function createAwsCollector(opts: AwsCollectorOptions = {}): Collector {
     if (names.length === 0) return { target, snapshots: [], errors: [] };
 
     const versions = versionsFor(target.region, eks);
+    const shared = new TargetCache();
     const results = await mapLimit(names, concurrency, async (name) => {
       let cluster: Cluster | undefined;
       try {
@@ -153,13 +156,16 @@ export function createAwsCollector(opts: AwsCollectorOptions = {}): Collector {
       }
       const collectedAt = now().toISOString();
       const wire = toWire(cluster);
-      const nodegroups = await collectNodegroups(eks, name);
+      const [nodegroups, related] = await Promise.all([
+        collectNodegroups(eks, name),
+        collectEksRelated({ eks }, shared, wire),
+      ]);
       const snapshot: EksSnapshot = {
         provider: 'eks',
         ref: eksRef(wire, { account: target.account, region: target.region }),
         source: { kind: 'api', collectedAt },
         cluster: wire,
-        parts: { nodegroups, clusterVersions: await versions },
+        parts: { nodegroups, clusterVersions: await versions, ...related },
       };
       return { snapshot };
     });

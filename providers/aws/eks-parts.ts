@@ -1,5 +1,6 @@
 import { notCollected } from '../../core/snapshot';
-import type { EksParts } from '../../core/snapshot-eks';
+import type { EksOptionalParts, EksParts } from '../../core/snapshot-eks';
+import { ACCESS_ENTRY_OPERATIONS } from './collect-access-entries';
 
 /**
  * Every part of an EKS snapshot, with the API operations that fill it. Typed as a record over
@@ -9,6 +10,22 @@ import type { EksParts } from '../../core/snapshot-eks';
 export const EKS_PART_OPERATIONS: Readonly<Record<keyof EksParts, readonly string[]>> = {
   nodegroups: ['eks:ListNodegroups', 'eks:DescribeNodegroup'],
   clusterVersions: ['eks:DescribeClusterVersions'],
+};
+
+/**
+ * Optional parts (`EksOptionalParts`) the collector fills, with their API operations; the
+ * member role is granted these too (permissions.ts).
+ */
+export const EKS_OPTIONAL_PART_OPERATIONS: Readonly<{
+  [K in keyof EksOptionalParts]?: readonly string[];
+}> = {
+  accessEntries: ACCESS_ENTRY_OPERATIONS,
+  addons: ['eks:ListAddons', 'eks:DescribeAddon'],
+  identityProviderConfigs: [
+    'eks:ListIdentityProviderConfigs',
+    'eks:DescribeIdentityProviderConfig',
+  ],
+  addonVersions: ['eks:DescribeAddonVersions'],
 };
 
 export const EKS_PART_NAMES = Object.keys(EKS_PART_OPERATIONS) as (keyof EksParts)[];

@@ -19,7 +19,7 @@ function maxResults(ctx: RouteContext, fallback: number, limit: number): number 
   return n;
 }
 
-function paged<T>(ctx: RouteContext, items: readonly T[], fallback: number, limit: number) {
+export function paged<T>(ctx: RouteContext, items: readonly T[], fallback: number, limit: number) {
   const p = page(
     items,
     ctx.req.url.searchParams.get('nextToken'),
@@ -30,13 +30,13 @@ function paged<T>(ctx: RouteContext, items: readonly T[], fallback: number, limi
   return p;
 }
 
-const clusterNotFound = (params: Record<string, string>) => ({
+export const clusterNotFound = (params: Record<string, string>) => ({
   status: 404,
   code: 'ResourceNotFoundException',
   message: `No cluster found for name: ${params['name']}.`,
 });
 
-function clusterEntry(ctx: RouteContext) {
+export function clusterEntry(ctx: RouteContext) {
   const name = ctx.params['name'] as string;
   const entry = regionOf(ctx.state, ctx.req).entry?.clusters.find((c) => c.cluster.name === name);
   if (!entry) {

@@ -14,3 +14,12 @@ export function regionOf(state: SandboxState, req: SandboxRequest) {
   const region = req.aws?.region ?? 'us-east-1';
   return { account, region, entry: state.estate.aws?.accounts[account]?.regions[region] };
 }
+
+/** A `related` object of an estate entry (validated by its schema in related.ts at load). */
+export function relatedOf<T>(
+  entry: { related?: Record<string, unknown> | undefined } | undefined,
+  key: string,
+): T | undefined {
+  // The loader validated the value against RELATED_SCHEMAS[...][key].
+  return entry?.related?.[key] as T | undefined;
+}

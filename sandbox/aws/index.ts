@@ -1,6 +1,7 @@
 import type { Route } from '../route';
 import { ec2Routes } from './ec2';
 import { eksRoutes } from './eks';
+import { eksRelatedRoutes } from './eks-related';
 import { iamRoutes } from './iam';
 import { organizationsRoutes } from './organizations';
 import { securityHubRoutes } from './securityhub';
@@ -12,6 +13,7 @@ export const awsRoutes: Route[] = [
   ...organizationsRoutes,
   ...ec2Routes,
   ...eksRoutes,
+  ...eksRelatedRoutes,
   ...iamRoutes,
   ...securityHubRoutes,
 ];
