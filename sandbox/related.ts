@@ -13,6 +13,23 @@ export const RELATED_SCHEMAS = {
     region: {
       /** eks DescribeAddonVersions `addons` (every version; filtered by the request). */
       addonVersions: z.array(z.looseObject({ addonName: z.string().min(1) })),
+      /** ec2 DescribeVpcs `Vpcs`. */
+      vpcs: z.array(z.looseObject({ VpcId: z.string().startsWith('vpc-') })),
+      /** ec2 DescribeSubnets `Subnets`. */
+      subnets: z.array(z.looseObject({ SubnetId: z.string().startsWith('subnet-') })),
+      /** ec2 DescribeRouteTables `RouteTables`. */
+      routeTables: z.array(z.looseObject({ RouteTableId: z.string().startsWith('rtb-') })),
+      /** ec2 DescribeSecurityGroupRules `SecurityGroupRules`. */
+      securityGroupRules: z.array(z.looseObject({ GroupId: z.string().startsWith('sg-') })),
+      /** ec2 DescribeLaunchTemplateVersions `LaunchTemplateVersions` (every version). */
+      launchTemplateVersions: z.array(
+        z.looseObject({
+          LaunchTemplateId: z.string().startsWith('lt-'),
+          VersionNumber: z.number(),
+        }),
+      ),
+      /** ec2 GetEbsEncryptionByDefault `EbsEncryptionByDefault` (default false). */
+      ebsEncryptionByDefault: z.boolean(),
     } as Record<string, z.ZodType>,
     cluster: {
       /** eks DescribeAccessEntry `accessEntry` with its ListAssociatedAccessPolicies entries. */

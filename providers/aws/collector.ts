@@ -1,3 +1,4 @@
+import { EC2Client } from '@aws-sdk/client-ec2';
 import {
   type Cluster,
   DescribeClusterCommand,
@@ -15,7 +16,7 @@ import { toWire } from '../../core/wire';
 import { assumeRoleCredentials } from './assume-role';
 import { type CallerIdentity, callerIdentity } from './caller-identity';
 import { collectClusterVersions } from './collect-cluster-versions';
-import { collectEksRelated } from './collect-eks-related';
+import { collectEksRelated, type TargetClients } from './collect-eks-related';
 import { collectNodegroups } from './collect-nodegroups';
 import { toCollectionError } from './collection-error';
 import type { AwsCollectorOptions, AwsCredentials } from './collector-options';
@@ -115,16 +116,21 @@ export function createAwsCollector(opts: AwsCollectorOptions = {}): Collector {
       credentials = assumed;
     }
 
-    const eks = new EKSClient(clientConfig(target.region, credentials));
+    const config = clientConfig(target.region, credentials);
+    const clients: TargetClients = { eks: new EKSClient(config), ec2: new EC2Client(config) };
     try {
-      return await collectClusters(target, eks);
+      return await collectClusters(target, clients);
     } finally {
-      eks.destroy();
+      for (const client of Object.values(clients)) client.destroy();
       sts?.destroy();
     }
   };
 
-  const collectClusters = async (target: AwsTarget, eks: EKSClient): Promise<TargetCollection> => {
+  const collectClusters = async (
+    target: AwsTarget,
+    clients: TargetClients,
+  ): Promise<TargetCollection> => {
+    const { eks } = clients;
     const names: string[] = [];
     try {
       for await (const page of paginateListClusters({ client: eks }, {})) {
@@ -156,10 +162,8 @@ export function createAwsCollector(opts: AwsCollectorOptions = {}): Collector {
       }
       const collectedAt = now().toISOString();
       const wire = toWire(cluster);
-      const [nodegroups, related] = await Promise.all([
-        collectNodegroups(eks, name),
-        collectEksRelated({ eks }, shared, wire),
-      ]);
+      const nodegroups = await collectNodegroups(eks, name);
+      const related = await collectEksRelated(clients, shared, wire, nodegroups);
       const snapshot: EksSnapshot = {
         provider: 'eks',
         ref: eksRef(wire, { account: target.account, region: target.region }),

@@ -26,6 +26,12 @@ export const EKS_OPTIONAL_PART_OPERATIONS: Readonly<{
     'eks:DescribeIdentityProviderConfig',
   ],
   addonVersions: ['eks:DescribeAddonVersions'],
+  vpc: ['ec2:DescribeVpcs'],
+  subnets: ['ec2:DescribeSubnets'],
+  routeTables: ['ec2:DescribeRouteTables'],
+  clusterSecurityGroupRules: ['ec2:DescribeSecurityGroupRules'],
+  launchTemplateVersions: ['ec2:DescribeLaunchTemplateVersions'],
+  ebsEncryptionByDefault: ['ec2:GetEbsEncryptionByDefault'],
 };
 
 export const EKS_PART_NAMES = Object.keys(EKS_PART_OPERATIONS) as (keyof EksParts)[];

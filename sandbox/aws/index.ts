@@ -1,5 +1,6 @@
 import type { Route } from '../route';
 import { ec2Routes } from './ec2';
+import { ec2NetworkRoutes } from './ec2-network';
 import { eksRoutes } from './eks';
 import { eksRelatedRoutes } from './eks-related';
 import { iamRoutes } from './iam';
@@ -12,6 +13,7 @@ export const awsRoutes: Route[] = [
   ...stsRoutes,
   ...organizationsRoutes,
   ...ec2Routes,
+  ...ec2NetworkRoutes,
   ...eksRoutes,
   ...eksRelatedRoutes,
   ...iamRoutes,

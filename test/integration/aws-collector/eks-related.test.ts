@@ -1,9 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findCheck } from '../../../checks';
-import type { EksSnapshot } from '../../../core/snapshot-eks';
 import type { Sandbox } from '../../../sandbox/server';
-import { evalContext } from '../../builders/eks';
-import { ACCOUNT, collectSample, sampleSandbox } from './sample';
+import { ACCOUNT, collectSample, evalOne, sampleSandbox, snap } from './sample';
 
 let sb: Sandbox;
 beforeEach(async () => {
@@ -12,22 +9,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await sb.stop();
 });
-
-function snap(byName: Map<string, EksSnapshot>, name: string): EksSnapshot {
-  const s = byName.get(name);
-  if (s === undefined) throw new Error(`cluster ${name} was not collected`);
-  return s;
-}
-
-function evalOne(id: string, snapshot: EksSnapshot) {
-  const check = findCheck(id);
-  if (check === undefined || check.meta.provider !== 'eks') throw new Error(`no EKS check ${id}`);
-  const out = (check as { evaluate: (s: unknown, c: unknown) => unknown }).evaluate(
-    snapshot,
-    evalContext(),
-  );
-  return (Array.isArray(out) ? out : [out]) as { status: string; message: string }[];
-}
 
 describe('AWS collector: EKS related parts against the sandbox', () => {
   it('collects access entries, add-ons, identity provider configs and the add-on catalog', async () => {
