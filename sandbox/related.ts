@@ -9,7 +9,10 @@ import { z } from 'zod';
  */
 export const RELATED_SCHEMAS = {
   aws: {
-    account: {} as Record<string, z.ZodType>,
+    account: {
+      /** iam ListOpenIDConnectProviders `OpenIDConnectProviderList[].Arn`. */
+      oidcProviderArns: z.array(z.string().startsWith('arn:')),
+    } as Record<string, z.ZodType>,
     region: {
       /** eks DescribeAddonVersions `addons` (every version; filtered by the request). */
       addonVersions: z.array(z.looseObject({ addonName: z.string().min(1) })),
@@ -30,6 +33,33 @@ export const RELATED_SCHEMAS = {
       ),
       /** ec2 GetEbsEncryptionByDefault `EbsEncryptionByDefault` (default false). */
       ebsEncryptionByDefault: z.boolean(),
+      /** logs DescribeLogGroups `logGroups`. */
+      logGroups: z.array(z.looseObject({ logGroupName: z.string().min(1) })),
+      /** kms DescribeKey `KeyMetadata`, GetKeyRotationStatus and the `default` key policy (JSON). */
+      kmsKeys: z.array(
+        z.strictObject({
+          metadata: z.looseObject({ KeyId: z.string().min(1), Arn: z.string().startsWith('arn:') }),
+          rotationEnabled: z.boolean(),
+          policy: z.looseObject({}),
+        }),
+      ),
+      /** ecr GetRegistryScanningConfiguration `scanningConfiguration` (default: BASIC, no rules). */
+      ecrScanningConfiguration: z.looseObject({ scanType: z.string() }),
+      /** ecr DescribeRepositories `repositories` entries with their policy (JSON), if any. */
+      ecrRepositories: z.array(
+        z.strictObject({
+          repository: z.looseObject({ repositoryName: z.string().min(1) }),
+          policy: z.looseObject({}).optional(),
+        }),
+      ),
+      /** elbv2 DescribeLoadBalancers entries with DescribeTags `Tags` and DescribeListeners. */
+      loadBalancers: z.array(
+        z.strictObject({
+          loadBalancer: z.looseObject({ LoadBalancerArn: z.string().startsWith('arn:') }),
+          tags: z.array(z.strictObject({ Key: z.string(), Value: z.string().optional() })),
+          listeners: z.array(z.looseObject({})).default([]),
+        }),
+      ),
     } as Record<string, z.ZodType>,
     cluster: {
       /** eks DescribeAccessEntry `accessEntry` with its ListAssociatedAccessPolicies entries. */

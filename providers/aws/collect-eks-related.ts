@@ -1,11 +1,24 @@
+import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { ECRClient } from '@aws-sdk/client-ecr';
 import type { EKSClient } from '@aws-sdk/client-eks';
+import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import type { IAMClient } from '@aws-sdk/client-iam';
+import type { KMSClient } from '@aws-sdk/client-kms';
 import type { Part } from '../../core/snapshot';
 import type { EksCluster, EksNodegroup, EksOptionalParts } from '../../core/snapshot-eks';
 import { collectAccessEntries } from './collect-access-entries';
 import { collectAddons, collectAddonVersions } from './collect-addons';
+import {
+  collectEcrRepositories,
+  collectEcrRepositoryPolicies,
+  collectEcrScanning,
+} from './collect-ecr';
+import { collectOidcProviderArns, collectRoles, irsaRolesOf } from './collect-iam';
 import { collectIdentityProviderConfigs } from './collect-identity-providers';
 import { collectLaunchTemplateVersions } from './collect-launch-templates';
+import { collectClusterLoadBalancers, collectTaggedLoadBalancers } from './collect-load-balancers';
+import { collectControlPlaneLogGroup, collectSecretsKey, secretsKeyArn } from './collect-logs-kms';
 import {
   collectClusterSecurityGroupRules,
   collectEbsEncryptionByDefault,
@@ -19,6 +32,11 @@ import type { TargetCache } from './target-cache';
 export interface TargetClients {
   eks: EKSClient;
   ec2: EC2Client;
+  iam: IAMClient;
+  logs: CloudWatchLogsClient;
+  kms: KMSClient;
+  ecr: ECRClient;
+  elb: ElasticLoadBalancingV2Client;
 }
 
 /** A part that cannot be asked for because the cluster lacks the field it is looked up by. */
@@ -67,7 +85,43 @@ export async function collectEksRelated(
       collectLaunchTemplateVersions(ec2, shared, nodegroups),
       shared.once('ebsEncryptionByDefault', () => collectEbsEncryptionByDefault(ec2)),
     ]);
+  const keyArn = secretsKeyArn(cluster);
+  const repositories = shared.once('ecrRepositories', () => collectEcrRepositories(clients.ecr));
+  const [
+    controlPlaneLogGroup,
+    secretsKey,
+    oidcProviderArns,
+    roles,
+    ecrScanningConfiguration,
+    ecrRepositories,
+    ecrRepositoryPolicies,
+    loadBalancers,
+  ] = await Promise.all([
+    collectControlPlaneLogGroup(clients.logs, name),
+    // No Secrets encryption: nothing to look up; the checks read that from the cluster.
+    keyArn === undefined
+      ? undefined
+      : shared.once(`secretsKey:${keyArn}`, () => collectSecretsKey(clients.kms, keyArn)),
+    shared.once('oidcProviderArns', () => collectOidcProviderArns(clients.iam)),
+    shared.once('roles', () => collectRoles(clients.iam)),
+    shared.once('ecrScanning', () => collectEcrScanning(clients.ecr)),
+    repositories,
+    shared.once('ecrPolicies', async () =>
+      collectEcrRepositoryPolicies(clients.ecr, await repositories),
+    ),
+    shared
+      .once('loadBalancers', () => collectTaggedLoadBalancers(clients.elb))
+      .then((region) => collectClusterLoadBalancers(clients.elb, region, name)),
+  ]);
   return {
+    controlPlaneLogGroup,
+    ...(secretsKey === undefined ? {} : { secretsKey }),
+    oidcProviderArns,
+    irsaRoles: irsaRolesOf(roles, cluster),
+    ecrScanningConfiguration,
+    ecrRepositories,
+    ecrRepositoryPolicies,
+    loadBalancers,
     vpc,
     subnets,
     routeTables,

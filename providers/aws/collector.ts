@@ -1,4 +1,6 @@
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { ECRClient } from '@aws-sdk/client-ecr';
 import {
   type Cluster,
   DescribeClusterCommand,
@@ -6,6 +8,9 @@ import {
   type EKSClientConfig,
   paginateListClusters,
 } from '@aws-sdk/client-eks';
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { Collector, TargetCollection } from '../../core/collector';
 import { mapLimit } from '../../core/map-limit';
@@ -117,7 +122,15 @@ export function createAwsCollector(opts: AwsCollectorOptions = {}): Collector {
     }
 
     const config = clientConfig(target.region, credentials);
-    const clients: TargetClients = { eks: new EKSClient(config), ec2: new EC2Client(config) };
+    const clients: TargetClients = {
+      eks: new EKSClient(config),
+      ec2: new EC2Client(config),
+      iam: new IAMClient(config),
+      logs: new CloudWatchLogsClient(config),
+      kms: new KMSClient(config),
+      ecr: new ECRClient(config),
+      elb: new ElasticLoadBalancingV2Client(config),
+    };
     try {
       return await collectClusters(target, clients);
     } finally {

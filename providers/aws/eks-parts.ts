@@ -32,6 +32,18 @@ export const EKS_OPTIONAL_PART_OPERATIONS: Readonly<{
   clusterSecurityGroupRules: ['ec2:DescribeSecurityGroupRules'],
   launchTemplateVersions: ['ec2:DescribeLaunchTemplateVersions'],
   ebsEncryptionByDefault: ['ec2:GetEbsEncryptionByDefault'],
+  controlPlaneLogGroup: ['logs:DescribeLogGroups'],
+  secretsKey: ['kms:DescribeKey', 'kms:GetKeyRotationStatus', 'kms:GetKeyPolicy'],
+  oidcProviderArns: ['iam:ListOpenIDConnectProviders'],
+  irsaRoles: ['iam:ListRoles'],
+  ecrScanningConfiguration: ['ecr:GetRegistryScanningConfiguration'],
+  ecrRepositories: ['ecr:DescribeRepositories'],
+  ecrRepositoryPolicies: ['ecr:GetRepositoryPolicy'],
+  loadBalancers: [
+    'elasticloadbalancing:DescribeLoadBalancers',
+    'elasticloadbalancing:DescribeTags',
+    'elasticloadbalancing:DescribeListeners',
+  ],
 };
 
 export const EKS_PART_NAMES = Object.keys(EKS_PART_OPERATIONS) as (keyof EksParts)[];

@@ -1,6 +1,6 @@
 import { ApiError } from '../api-error';
 import type { Route, RouteContext } from '../route';
-import { accountOf } from './estate-lookup';
+import { accountOf, relatedOf } from './estate-lookup';
 import { awsQueryRoute, formOf, page, xmlOutput } from './protocol';
 
 /**
@@ -118,6 +118,20 @@ export const iamRoutes: Route[] = [
         model,
         'GetRolePolicy',
         { RoleName: entry.role.RoleName, PolicyName: name, PolicyDocument: encodePolicy(doc) },
+        ctx.requestId,
+      );
+    },
+  }),
+  awsQueryRoute({
+    service: 'iam',
+    operation: 'ListOpenIDConnectProviders',
+    global: true,
+    handle: (ctx, model) => {
+      const arns = relatedOf<string[]>(accountOf(ctx.state, ctx.req), 'oidcProviderArns') ?? [];
+      return xmlOutput(
+        model,
+        'ListOpenIDConnectProviders',
+        { OpenIDConnectProviderList: arns.map((Arn) => ({ Arn })) },
         ctx.requestId,
       );
     },

@@ -1,9 +1,13 @@
 import type { Route } from '../route';
 import { ec2Routes } from './ec2';
 import { ec2NetworkRoutes } from './ec2-network';
+import { ecrRoutes } from './ecr';
 import { eksRoutes } from './eks';
 import { eksRelatedRoutes } from './eks-related';
+import { elbv2Routes } from './elbv2';
 import { iamRoutes } from './iam';
+import { kmsRoutes } from './kms';
+import { logsRoutes } from './logs';
 import { organizationsRoutes } from './organizations';
 import { securityHubRoutes } from './securityhub';
 import { stsRoutes } from './sts';
@@ -17,5 +21,9 @@ export const awsRoutes: Route[] = [
   ...eksRoutes,
   ...eksRelatedRoutes,
   ...iamRoutes,
+  ...logsRoutes,
+  ...kmsRoutes,
+  ...ecrRoutes,
+  ...elbv2Routes,
   ...securityHubRoutes,
 ];
