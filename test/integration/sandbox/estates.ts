@@ -23,6 +23,24 @@ export function eksNodegroup(cluster: string, name: string): Json & { nodegroupN
   return { ...ng, clusterName: cluster, nodegroupName: name };
 }
 
+/**
+ * The VPC and subnets the docs' example cluster names (the EC2 parts look them up; the real
+ * API answers `Invalid*.NotFound` for ids that do not exist).
+ */
+function networkOf(cluster: Json): { vpcs: Json[]; subnets: Json[] } {
+  const vpc = cluster['resourcesVpcConfig'] as { vpcId: string; subnetIds: string[] };
+  return {
+    vpcs: [{ VpcId: vpc.vpcId, CidrBlock: '192.168.0.0/16', State: 'available', IsDefault: false }],
+    subnets: vpc.subnetIds.map((id, i) => ({
+      SubnetId: id,
+      VpcId: vpc.vpcId,
+      CidrBlock: `192.168.${i * 32}.0/19`,
+      MapPublicIpOnLaunch: false,
+      State: 'available',
+    })),
+  };
+}
+
 /** Account A with `count` clusters (`c01`…) in us-east-2, each with two node groups; account B empty. */
 export function awsEstate(count = 7): EstateInput {
   const names = Array.from({ length: count }, (_, i) => `c${String(i + 1).padStart(2, '0')}`);
@@ -57,6 +75,7 @@ export function awsEstate(count = 7): EstateInput {
                 cluster: eksCluster(n),
                 nodegroups: [eksNodegroup(n, 'ng-a'), eksNodegroup(n, 'ng-b')],
               })),
+              related: networkOf(eksCluster('c01')),
             },
           },
         },
