@@ -2,9 +2,23 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { AnyCheck } from './check';
 import { Category, Evidence, type Outcome, Remediation, Status, Subject } from './check';
+import { clusterTags } from './cluster-tags';
 import { CLOUD_OF, Cloud, Provider } from './provider';
 import { Severity } from './severity';
 import { type ClusterSnapshot, Source } from './snapshot';
+
+/** The mutelist entry that covers a result, as findings.json and every format carry it. */
+export const FindingException = z.object({
+  /** The entry's index in the mutelist's `entries` (0-based). */
+  entry: z.number().int().nonnegative(),
+  reason: z.string(),
+  owner: z.string(),
+  /** The last day (UTC) the entry applies. */
+  expires: z.iso.date(),
+  /** `expired`: the entry would match but its day has passed, so the result is not muted. */
+  state: z.enum(['active', 'expired']),
+});
+export type FindingException = z.infer<typeof FindingException>;
 
 /** One result of one check on one resource: what `findings.json` holds, one object each. */
 export const Finding = z.object({
@@ -30,6 +44,12 @@ export const Finding = z.object({
   remediation: Remediation,
   frameworks: z.record(z.string(), z.array(z.string())),
   source: Source,
+  /** The cluster's tags (GKE resource labels), when it has any: what mutelist `tags` match. */
+  tags: z.record(z.string(), z.string()).optional(),
+  /** Set when an active mutelist entry covers this result; the status is kept as it is. */
+  muted: z.literal(true).optional(),
+  /** The mutelist entry that covers this result (active, or expired and so no longer muting). */
+  exception: FindingException.optional(),
 });
 export type Finding = z.infer<typeof Finding>;
 
@@ -65,5 +85,7 @@ export function toFinding(check: AnyCheck, snapshot: ClusterSnapshot, outcome: O
     source: snapshot.source,
   };
   if (outcome.subject) finding.subject = outcome.subject;
+  const tags = clusterTags(snapshot);
+  if (Object.keys(tags).length > 0) finding.tags = tags;
   return finding;
 }
