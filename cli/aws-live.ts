@@ -1,12 +1,13 @@
 import { STSClient } from '@aws-sdk/client-sts';
-import { mapLimit } from '../core/map-limit';
 import type { ClusterSnapshot } from '../core/snapshot';
-import { type AwsTarget, Target, targetLabel } from '../core/target';
+import { type AwsTarget, Target } from '../core/target';
 import { callerIdentity } from '../providers/aws/caller-identity';
 import { toCollectionError } from '../providers/aws/collection-error';
 import { createAwsCollector } from '../providers/aws/collector';
+import { collectTargets } from './collect-targets';
 import { InputError, UsageError } from './command';
 import type { InputProblem } from './input-files';
+import { type ScanProgress, SILENT_PROGRESS } from './progress';
 
 export interface LiveAwsOptions {
   /** Regions to audit; empty means the region of the profile / environment. */
@@ -15,9 +16,6 @@ export interface LiveAwsOptions {
   /** One URL for every AWS call (a local stand-in of the APIs). */
   endpoint?: string;
 }
-
-/** Regions collected at the same time. */
-const TARGET_CONCURRENCY = 4;
 
 const describe = (error: unknown): string => {
   const e = toCollectionError('', error);
@@ -76,21 +74,12 @@ export async function liveAwsTargets(opts: LiveAwsOptions): Promise<AwsTarget[]>
  */
 export async function collectLiveAws(
   opts: LiveAwsOptions,
+  progress: ScanProgress = SILENT_PROGRESS,
 ): Promise<{ snapshots: ClusterSnapshot[]; targets: AwsTarget[]; problems: InputProblem[] }> {
   const targets = await liveAwsTargets(opts);
   const collector = createAwsCollector({
     ...(opts.profile === undefined ? {} : { profile: opts.profile }),
     ...(opts.endpoint === undefined ? {} : { endpoint: opts.endpoint }),
   });
-  const results = await mapLimit(targets, TARGET_CONCURRENCY, (t) => collector.collect(t));
-  return {
-    targets,
-    snapshots: results.flatMap((r) => r.snapshots),
-    problems: results.flatMap((r) =>
-      r.errors.map((e) => ({
-        source: targetLabel(r.target),
-        reason: `${e.operation}${e.resource === undefined ? '' : ` (${e.resource})`} failed with ${e.code}: ${e.message}`,
-      })),
-    ),
-  };
+  return { targets, ...(await collectTargets(targets, collector, progress)) };
 }

@@ -1,12 +1,13 @@
 import type { TokenCredential } from '@azure/core-auth';
-import { mapLimit } from '../core/map-limit';
 import type { ClusterSnapshot } from '../core/snapshot';
-import { type AzureTarget, targetLabel } from '../core/target';
+import type { AzureTarget } from '../core/target';
 import { toAzureCollectionError } from '../providers/azure/collection-error';
 import { createAzureCollector } from '../providers/azure/collector';
 import { listAzureSubscriptions } from '../providers/azure/discovery';
+import { collectTargets } from './collect-targets';
 import { InputError, UsageError } from './command';
 import type { InputProblem } from './input-files';
+import { type ScanProgress, SILENT_PROGRESS } from './progress';
 
 export interface LiveAzureOptions {
   /** Subscription ids to audit. */
@@ -19,8 +20,6 @@ export interface LiveAzureOptions {
   credential?: TokenCredential;
 }
 
-/** Subscriptions collected at the same time. */
-const TARGET_CONCURRENCY = 4;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function connection(opts: LiveAzureOptions): { endpoint?: string; credential?: TokenCredential } {
@@ -55,18 +54,9 @@ export async function liveAzureTargets(opts: LiveAzureOptions): Promise<AzureTar
  */
 export async function collectLiveAzure(
   opts: LiveAzureOptions,
+  progress: ScanProgress = SILENT_PROGRESS,
 ): Promise<{ snapshots: ClusterSnapshot[]; targets: AzureTarget[]; problems: InputProblem[] }> {
   const targets = await liveAzureTargets(opts);
   const collector = createAzureCollector(connection(opts));
-  const results = await mapLimit(targets, TARGET_CONCURRENCY, (t) => collector.collect(t));
-  return {
-    targets,
-    snapshots: results.flatMap((r) => r.snapshots),
-    problems: results.flatMap((r) =>
-      r.errors.map((e) => ({
-        source: targetLabel(r.target),
-        reason: `${e.operation}${e.resource === undefined ? '' : ` (${e.resource})`} failed with ${e.code}: ${e.message}`,
-      })),
-    ),
-  };
+  return { targets, ...(await collectTargets(targets, collector, progress)) };
 }

@@ -4,6 +4,7 @@ import { toSnapshotFile } from '../providers/snapshot-file';
 import { parseCommandArgs } from './args';
 import { collectLiveAws } from './aws-live';
 import { type Command, EXIT, UsageError } from './command';
+import { createScanProgress } from './progress';
 import { formatProblems } from './scan-report';
 
 const USAGE = `Usage:
@@ -18,6 +19,7 @@ related objects into a snapshot file, without evaluating anything. \`mk8s-audit 
   --profile <name>      The AWS profile to use.
   --endpoint-url <url>  Send every AWS call to this URL (a local stand-in of the APIs).
   --out, -o <file>      The snapshot file to write.
+  --quiet, -q           No progress line (shown on stderr only when it is a terminal).
 
 Exit codes: 0 collected; 2 bad usage, or a region or cluster that could not be collected (named
 on stderr; everything else is in the file).`;
@@ -32,6 +34,7 @@ export const collectCommand: Command = {
       profile: { type: 'string' },
       'endpoint-url': { type: 'string' },
       out: { type: 'string', short: 'o' },
+      quiet: { type: 'boolean', short: 'q' },
     });
     if (values.help) {
       process.stdout.write(`${USAGE}\n`);
@@ -39,11 +42,16 @@ export const collectCommand: Command = {
     }
     if (!values.aws) throw new UsageError('collect needs --aws');
     if (values.out === undefined) throw new UsageError('collect needs --out <snapshot.json>');
-    const live = await collectLiveAws({
-      regions: values.region ?? [],
-      ...(values.profile === undefined ? {} : { profile: values.profile }),
-      ...(values['endpoint-url'] === undefined ? {} : { endpoint: values['endpoint-url'] }),
-    });
+    const progress = createScanProgress(process.stderr, values.quiet === true);
+    const live = await collectLiveAws(
+      {
+        regions: values.region ?? [],
+        ...(values.profile === undefined ? {} : { profile: values.profile }),
+        ...(values['endpoint-url'] === undefined ? {} : { endpoint: values['endpoint-url'] }),
+      },
+      progress,
+    );
+    progress.finish();
     await mkdir(dirname(values.out), { recursive: true });
     await writeFile(values.out, `${JSON.stringify(toSnapshotFile(live.snapshots), null, 2)}\n`);
     const n = live.snapshots.length;

@@ -1,10 +1,11 @@
 import { OAuth2Client } from 'google-auth-library';
-import { mapLimit } from '../core/map-limit';
 import type { ClusterSnapshot } from '../core/snapshot';
-import { type GcpTarget, Target, targetLabel } from '../core/target';
+import { type GcpTarget, Target } from '../core/target';
 import { createGcpCollector } from '../providers/gcp/collector';
+import { collectTargets } from './collect-targets';
 import { UsageError } from './command';
 import type { InputProblem } from './input-files';
+import { type ScanProgress, SILENT_PROGRESS } from './progress';
 
 export interface LiveGcpOptions {
   /** Project ids to audit (`--gcp-project`, repeatable). */
@@ -17,9 +18,6 @@ export interface LiveGcpOptions {
    */
   accessToken?: string;
 }
-
-/** Projects collected at the same time. */
-const TARGET_CONCURRENCY = 4;
 
 /** The projects as targets; a malformed id is a usage error naming it. */
 export function liveGcpTargets(opts: LiveGcpOptions): GcpTarget[] {
@@ -43,6 +41,7 @@ export function liveGcpTargets(opts: LiveGcpOptions): GcpTarget[] {
  */
 export async function collectLiveGcp(
   opts: LiveGcpOptions,
+  progress: ScanProgress = SILENT_PROGRESS,
 ): Promise<{ snapshots: ClusterSnapshot[]; targets: GcpTarget[]; problems: InputProblem[] }> {
   const targets = liveGcpTargets(opts);
   let authClient: OAuth2Client | undefined;
@@ -54,15 +53,5 @@ export async function collectLiveGcp(
     ...(opts.endpoint === undefined ? {} : { endpoint: opts.endpoint }),
     ...(authClient === undefined ? {} : { authClient }),
   });
-  const results = await mapLimit(targets, TARGET_CONCURRENCY, (t) => collector.collect(t));
-  return {
-    targets,
-    snapshots: results.flatMap((r) => r.snapshots),
-    problems: results.flatMap((r) =>
-      r.errors.map((e) => ({
-        source: targetLabel(r.target),
-        reason: `${e.operation}${e.resource === undefined ? '' : ` (${e.resource})`} failed with ${e.code}: ${e.message}`,
-      })),
-    ),
-  };
+  return { targets, ...(await collectTargets(targets, collector, progress)) };
 }

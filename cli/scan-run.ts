@@ -18,6 +18,7 @@ import { EXIT } from './command';
 import type { LiveGcpOptions } from './gcp-live';
 import type { InputProblem } from './input-files';
 import { loadInputs } from './load-inputs';
+import { type ScanProgress, SILENT_PROGRESS } from './progress';
 
 export interface ScanRequest {
   /** Export files and directories. */
@@ -34,6 +35,8 @@ export interface ScanRequest {
   formats?: readonly FormatName[];
   failOn?: Severity;
   now?: Date;
+  /** The progress of live collection (default: none). */
+  progress?: ScanProgress;
   config?: AuditConfig;
 }
 
@@ -70,11 +73,12 @@ export async function runScan(req: ScanRequest): Promise<ScanResult> {
   const snapshots = [...loaded.snapshots];
   const problems = [...loaded.problems];
   const sources = [...loaded.files];
+  const progress = req.progress ?? SILENT_PROGRESS;
   let asff: AsffContext | undefined;
   if (req.aws) {
     // Loaded on demand: an offline scan does not pay for the AWS SDK.
     const { collectLiveAws } = await import('./aws-live');
-    const live = await collectLiveAws(req.aws);
+    const live = await collectLiveAws(req.aws, progress);
     snapshots.push(...live.snapshots);
     problems.push(...live.problems);
     sources.push(...live.targets.map((t) => `aws:${t.account}/${t.region}`));
@@ -93,7 +97,7 @@ export async function runScan(req: ScanRequest): Promise<ScanResult> {
   if (req.azure) {
     // Loaded on demand, like the AWS SDK.
     const { collectLiveAzure } = await import('./azure-live');
-    const live = await collectLiveAzure(req.azure);
+    const live = await collectLiveAzure(req.azure, progress);
     snapshots.push(...live.snapshots);
     problems.push(...live.problems);
     sources.push(...live.targets.map((t) => `azure:${t.subscription}`));
@@ -101,12 +105,13 @@ export async function runScan(req: ScanRequest): Promise<ScanResult> {
 
   if (req.gcp) {
     const { collectLiveGcp } = await import('./gcp-live');
-    const live = await collectLiveGcp(req.gcp);
+    const live = await collectLiveGcp(req.gcp, progress);
     snapshots.push(...live.snapshots);
     problems.push(...live.problems);
     sources.push(...live.targets.map((t) => `gcp:${t.project}`));
   }
 
+  progress.finish();
   const now = req.now ?? new Date();
   const findings = runChecks(ALL_CHECKS, snapshots, {
     now,

@@ -3,6 +3,7 @@ import { type FormatName, parseFormats } from '../outputs/formats';
 import { EXPORT_READERS } from '../providers/exports';
 import { parseCommandArgs } from './args';
 import { type Command, UsageError } from './command';
+import { createScanProgress } from './progress';
 import { printScanReport } from './scan-report';
 import { runScan } from './scan-run';
 
@@ -42,6 +43,8 @@ Output:
                         Each scan also adds its counts to <dir>/history.json, the report's trend.
   --fail-on <severity>  Exit 1 when a check fails at this severity or above:
                         critical, high, medium, low, informational.
+  --quiet, -q           No progress line. A live scan shows one on stderr (targets and clusters
+                        done/total) only when stderr is a terminal.
   --as-of <time>        Evaluate as of this ISO 8601 time instead of now (e.g. re-evaluate an
                         archived snapshot at its collection date); it decides version support.
 
@@ -67,6 +70,7 @@ export const scanCommand: Command = {
         'azure-all-subscriptions': { type: 'boolean' },
         'as-of': { type: 'string' },
         format: { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
       },
       true,
     );
@@ -126,6 +130,7 @@ export const scanCommand: Command = {
       now,
       formats,
       outDir: values.out ?? 'out',
+      progress: createScanProgress(process.stderr, values.quiet === true),
       ...(failOn === undefined ? {} : { failOn }),
       ...(values.aws
         ? {

@@ -12,7 +12,15 @@ export interface TargetCollection {
   errors: CollectionError[];
 }
 
+/** Callbacks a collector makes as it goes: the CLI's progress line on a live scan. */
+export interface CollectProgress {
+  /** The target's clusters were listed: this many will be collected. */
+  listed(clusters: number): void;
+  /** One listed cluster is finished (collected, or failed to describe). */
+  clusterDone(): void;
+}
+
 /** Implemented by each cloud's provider; the only code that calls cloud APIs. */
 export interface Collector {
-  collect(target: Target): Promise<TargetCollection>;
+  collect(target: Target, progress?: CollectProgress): Promise<TargetCollection>;
 }

@@ -12,7 +12,7 @@ import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balan
 import { IAMClient } from '@aws-sdk/client-iam';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { STSClient } from '@aws-sdk/client-sts';
-import type { Collector, TargetCollection } from '../../core/collector';
+import type { Collector, CollectProgress, TargetCollection } from '../../core/collector';
 import { mapLimit } from '../../core/map-limit';
 import type { CollectionError, Part } from '../../core/snapshot';
 import type { EksClusterVersion, EksSnapshot } from '../../core/snapshot-eks';
@@ -89,7 +89,10 @@ export function createAwsCollector(opts: AwsCollectorOptions = {}): Collector {
     return versions;
   };
 
-  const collectTarget = async (target: AwsTarget): Promise<TargetCollection> => {
+  const collectTarget = async (
+    target: AwsTarget,
+    progress: CollectProgress | undefined,
+  ): Promise<TargetCollection> => {
     const fail = (error: CollectionError): TargetCollection => ({
       target,
       snapshots: [],
@@ -132,7 +135,7 @@ export function createAwsCollector(opts: AwsCollectorOptions = {}): Collector {
       elb: new ElasticLoadBalancingV2Client(config),
     };
     try {
-      return await collectClusters(target, clients);
+      return await collectClusters(target, clients, progress);
     } finally {
       for (const client of Object.values(clients)) client.destroy();
       sts?.destroy();
@@ -142,6 +145,7 @@ export function createAwsCollector(opts: AwsCollectorOptions = {}): Collector {
   const collectClusters = async (
     target: AwsTarget,
     clients: TargetClients,
+    progress: CollectProgress | undefined,
   ): Promise<TargetCollection> => {
     const { eks } = clients;
     const names: string[] = [];
@@ -152,11 +156,19 @@ export function createAwsCollector(opts: AwsCollectorOptions = {}): Collector {
     } catch (error) {
       return { target, snapshots: [], errors: [toCollectionError('eks:ListClusters', error)] };
     }
+    progress?.listed(names.length);
     if (names.length === 0) return { target, snapshots: [], errors: [] };
 
     const versions = versionsFor(target.region, eks);
     const shared = new TargetCache();
     const results = await mapLimit(names, concurrency, async (name) => {
+      try {
+        return await collectOne(name);
+      } finally {
+        progress?.clusterDone();
+      }
+    });
+    async function collectOne(name: string) {
       let cluster: Cluster | undefined;
       try {
         cluster = (await eks.send(new DescribeClusterCommand({ name }))).cluster;
@@ -185,7 +197,7 @@ export function createAwsCollector(opts: AwsCollectorOptions = {}): Collector {
         parts: { nodegroups, clusterVersions: await versions, ...related },
       };
       return { snapshot };
-    });
+    }
 
     return {
       target,
@@ -195,11 +207,11 @@ export function createAwsCollector(opts: AwsCollectorOptions = {}): Collector {
   };
 
   return {
-    collect(target) {
+    collect(target, progress) {
       if (target.cloud !== 'aws') {
         throw new Error(`the AWS collector cannot collect a ${target.cloud} target`);
       }
-      return collectTarget(target);
+      return collectTarget(target, progress);
     },
   };
 }

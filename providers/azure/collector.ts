@@ -1,7 +1,7 @@
 import { ContainerServiceClient } from '@azure/arm-containerservice';
 import type { TokenCredential } from '@azure/core-auth';
 import { DefaultAzureCredential } from '@azure/identity';
-import type { Collector, TargetCollection } from '../../core/collector';
+import type { Collector, CollectProgress, TargetCollection } from '../../core/collector';
 import { mapLimit } from '../../core/map-limit';
 import { type CollectionError, collected, failed, type Part } from '../../core/snapshot';
 import type {
@@ -342,7 +342,10 @@ export function createAzureCollector(opts: AzureCollectorOptions = {}): Collecto
     };
   };
 
-  const collectSubscription = async (target: AzureTarget): Promise<TargetCollection> => {
+  const collectSubscription = async (
+    target: AzureTarget,
+    progress: CollectProgress | undefined,
+  ): Promise<TargetCollection> => {
     const client = sdkClient(target.subscription);
     const listOp = 'containerservice:ManagedClusters.List';
     const clusters: AksCluster[] = [];
@@ -366,18 +369,23 @@ export function createAzureCollector(opts: AzureCollectorOptions = {}): Collecto
         errors: [toAzureCollectionError(listOp, error, target.subscription)],
       };
     }
-    const snapshots = await mapLimit(clusters, concurrency, (cluster) =>
-      collectCluster(client, target, cluster),
-    );
+    progress?.listed(clusters.length);
+    const snapshots = await mapLimit(clusters, concurrency, async (cluster) => {
+      try {
+        return await collectCluster(client, target, cluster);
+      } finally {
+        progress?.clusterDone();
+      }
+    });
     return { target, snapshots, errors };
   };
 
   return {
-    collect(target) {
+    collect(target, progress) {
       if (target.cloud !== 'azure') {
         throw new Error(`the Azure collector cannot collect a ${target.cloud} target`);
       }
-      return collectSubscription(target);
+      return collectSubscription(target, progress);
     },
   };
 }

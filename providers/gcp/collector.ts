@@ -1,6 +1,6 @@
 import { ClusterManagerClient } from '@google-cloud/container';
 import { type AuthClient, GoogleAuth } from 'google-auth-library';
-import type { Collector, TargetCollection } from '../../core/collector';
+import type { Collector, CollectProgress, TargetCollection } from '../../core/collector';
 import type { ComputeDiskAggregatedList, ComputeFirewallList } from '../../core/gcp-api/compute-v1';
 import { mapLimit } from '../../core/map-limit';
 import { type CollectionError, collected, failed, type Part } from '../../core/snapshot';
@@ -252,7 +252,10 @@ export function createGcpCollector(opts: GcpCollectorOptions = {}): Collector {
     };
   }
 
-  async function collectProject(target: GcpTarget): Promise<TargetCollection> {
+  async function collectProject(
+    target: GcpTarget,
+    progress: CollectProgress | undefined,
+  ): Promise<TargetCollection> {
     const p = target.project;
     const errors: CollectionError[] = [];
     let clusters: GkeCluster[];
@@ -270,23 +273,30 @@ export function createGcpCollector(opts: GcpCollectorOptions = {}): Collector {
     } catch (error) {
       return { target, snapshots: [], errors: [toCollectionError(LIST, error, `projects/${p}`)] };
     }
+    progress?.listed(clusters.length);
     const collectedAt = now().toISOString();
     const snapshots = await mapLimit(
       clusters,
       concurrency,
-      async (cluster): Promise<GkeSnapshot> => ({
-        provider: 'gke',
-        ref: gkeRef(cluster, { project: p }),
-        source: { kind: 'api', collectedAt },
-        cluster,
-        parts: await relatedParts(p, cluster),
-      }),
+      async (cluster): Promise<GkeSnapshot> => {
+        try {
+          return {
+            provider: 'gke',
+            ref: gkeRef(cluster, { project: p }),
+            source: { kind: 'api', collectedAt },
+            cluster,
+            parts: await relatedParts(p, cluster),
+          };
+        } finally {
+          progress?.clusterDone();
+        }
+      },
     );
     return { target, snapshots, errors };
   }
 
   return {
-    async collect(target: Target): Promise<TargetCollection> {
+    async collect(target: Target, progress?: CollectProgress): Promise<TargetCollection> {
       if (target.cloud !== 'gcp') {
         return {
           target,
@@ -300,7 +310,7 @@ export function createGcpCollector(opts: GcpCollectorOptions = {}): Collector {
           ],
         };
       }
-      return collectProject(target);
+      return collectProject(target, progress);
     },
   };
 }

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createScanProgress } from '../../../cli/progress';
 import { runScan } from '../../../cli/scan-run';
 import { fakeAzureCredential } from '../../../sandbox/clients';
 import { type Sandbox, startSandbox } from '../../../sandbox/server';
@@ -56,6 +57,26 @@ describe('scan --azure-subscription / --azure-all-subscriptions', () => {
       },
     });
     expect(result.sources).toEqual([`azure:${SUB}`, `azure:${SUB_EMPTY}`]);
+  });
+
+  it('shows targets and clusters done/total on a terminal as the collectors report them', async () => {
+    const writes: string[] = [];
+    const tty = { isTTY: true, write: (t: string) => writes.push(t) };
+    const result = await runScan({
+      inputs: [],
+      outDir: out,
+      progress: createScanProgress(tty, false),
+      azure: {
+        subscriptions: [],
+        allSubscriptions: true,
+        endpoint: sb.url,
+        credential: fakeAzureCredential,
+      },
+    });
+    expect(result.snapshots).toHaveLength(3);
+    // The last line before the clearing one: every listed subscription and cluster finished.
+    expect(writes.at(-2)).toContain('Auditing: targets 2/2 · clusters 3/3');
+    expect(writes.at(-1)).toBe('\r\u001b[2K');
   });
 
   it('reports a subscription whose clusters cannot be listed as a problem (exit 2), keeping the rest', async () => {
