@@ -1,6 +1,17 @@
-import type { RunSummary } from '../pipeline/run-summary';
+import type { RunSummary, TargetOutcome } from '../pipeline/run-summary';
 import { formatSummary } from './summary-table';
 import { renderTable } from './table';
+
+/** A failed target's first error; a partial target's failed calls (what not to trust). */
+function problem(t: TargetOutcome): string {
+  const first = t.errors[0];
+  if (!first) return '';
+  const more = t.errors.length > 1 ? ` (+${t.errors.length - 1} more)` : '';
+  if (t.status === 'partial') {
+    return `failed calls: ${t.failedCalls.join(', ')} (${plural(t.errors.length, 'error')})`;
+  }
+  return `${first.operation}${first.resource ? ` (${first.resource})` : ''}: ${first.code}: ${first.message}${more}`;
+}
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -21,13 +32,15 @@ export function formatRunSummary(summary: RunSummary): string {
         t.status,
         String(t.clusters),
         String(t.findings),
-        t.errors.length === 0
-          ? ''
-          : `${t.errors[0]?.operation}${t.errors[0]?.resource ? ` (${t.errors[0].resource})` : ''}: ${t.errors[0]?.code}: ${t.errors[0]?.message}${t.errors.length > 1 ? ` (+${t.errors.length - 1} more)` : ''}`,
+        problem(t),
       ]),
       ['left', 'left', 'right', 'right'],
     ),
   );
+  if (summary.coverage.length > 0) {
+    out.push('', `Not fully audited (${plural(summary.coverage.length, 'coverage finding')}):`);
+    for (const c of summary.coverage) out.push(`  ${c.message}`);
+  }
   for (const e of targets.discoveryErrors) {
     out.push(
       `Discovery: ${e.operation} (${e.resource ?? '-'}) failed with ${e.code}: ${e.message}`,

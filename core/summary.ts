@@ -1,4 +1,5 @@
 import type { Status } from './check';
+import { isCoverageFinding } from './coverage';
 import type { Finding } from './finding';
 import type { Provider } from './provider';
 import { bySeverityDesc, type Severity } from './severity';
@@ -42,7 +43,8 @@ export function summarize(findings: readonly Finding[]): FindingSummary {
   const failing = new Map<string, FailingCheck>();
   const clusters = new Set<string>();
   for (const f of findings) {
-    clusters.add(f.resourceId);
+    // An audit gap is not an audited cluster (and a target-level one names no cluster).
+    if (!isCoverageFinding(f)) clusters.add(f.resourceId);
     byProvider[f.provider][f.status] += 1;
     if (f.status !== 'fail') continue;
     failedBySeverity[f.severity] += 1;

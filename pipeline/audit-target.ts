@@ -5,10 +5,11 @@ import type { Finding } from '../core/finding';
 import type { Logger } from '../core/logger';
 import type { Cloud } from '../core/provider';
 import { runChecks } from '../core/run-checks';
-import type { ClusterSnapshot, CollectionError, Part } from '../core/snapshot';
+import type { CollectionError } from '../core/snapshot';
 import { targetLabel } from '../core/target';
 import { findingsJson } from '../outputs/findings-json';
 import { toSnapshotFile } from '../providers/snapshot-file';
+import { collectionCoverage, partErrors } from './coverage';
 import { keys } from './keys';
 import type { AuditTargetInput, ObjectStore, TargetResult } from './types';
 
@@ -20,15 +21,6 @@ export interface AuditTargetDeps {
   config: AuditConfig;
   clock: () => Date;
   logger: Logger;
-}
-
-/** Errors of a cluster's parts, named by cluster so the summary says where they happened. */
-function partErrors(snapshot: ClusterSnapshot): CollectionError[] {
-  const parts: Part<unknown>[] = Object.values(snapshot.parts);
-  return parts.flatMap((part) => {
-    const errors = part.state === 'not_collected' ? [] : (part.errors ?? []);
-    return errors.map((e) => ({ ...e, resource: e.resource ?? snapshot.ref.name }));
-  });
 }
 
 const errorOf = (operation: string, error: unknown): CollectionError => {
@@ -80,10 +72,12 @@ export async function auditTarget(
         ? 'partial'
         : 'ok';
 
-  const findings: Finding[] = runChecks(deps.checks, collection.snapshots, {
-    now: deps.clock(),
-    config: deps.config,
-  });
+  const now = deps.clock();
+  // Every cluster or target this collection could not audit (fully) is a finding of its own.
+  const findings: Finding[] = [
+    ...runChecks(deps.checks, collection.snapshots, { now, config: deps.config }),
+    ...collectionCoverage(collection, now),
+  ];
 
   const result: TargetResult = {
     run,

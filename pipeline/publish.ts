@@ -7,10 +7,12 @@ import { type Target, targetLabel } from '../core/target';
 import { productArn, toAsff } from '../outputs/asff';
 import { findingsJson, parseFindingsJson } from '../outputs/findings-json';
 import { importFindings } from '../outputs/securityhub-publisher';
+import { discoveryCoverage, unreadTargetCoverage } from './coverage';
 import { keys, runPrefix } from './keys';
 import { writeRunReports } from './run-reports';
 import {
   buildRunSummary,
+  failedCalls,
   outcomeOf,
   type RunSummary,
   type SecurityHubSummary,
@@ -81,6 +83,7 @@ const failedOutcome = (
   clusters: 0,
   findings: 0,
   errors: [error],
+  failedCalls: failedCalls([error]),
   resultKey,
 });
 
@@ -174,12 +177,21 @@ export async function publish(input: PublishInput, deps: PublishDeps): Promise<P
   const { run } = input;
   const discovered = await readTargets(deps.store, run);
   const read = await mapLimit(discovered.targets, 8, (t) => readTarget(deps.store, run, t));
-  const findings = read.flatMap((r) => r.findings);
+  const publishedAt = deps.clock();
+  // Targets without a readable result and failed discovery calls are audit gaps: findings too.
+  const findings = [
+    ...read.flatMap((r) => r.findings),
+    ...unreadTargetCoverage(
+      read.map((r) => r.outcome),
+      (i) => read[i]?.findings ?? [],
+      publishedAt,
+    ),
+    ...discoveryCoverage(discovered.errors ?? [], publishedAt),
+  ];
 
   const findingsKey = keys.findings(run);
   await deps.store.put(findingsKey, findingsJson(findings), 'application/json');
 
-  const publishedAt = deps.clock();
   const securityHub = await importToSecurityHub(
     findings,
     deps.securityHub,

@@ -1,4 +1,5 @@
 import type { Status } from '../core/check';
+import { isCoverageFinding } from '../core/coverage';
 import type { Finding } from '../core/finding';
 import type { Cloud } from '../core/provider';
 import type { Severity } from '../core/severity';
@@ -20,8 +21,21 @@ export interface TargetOutcome {
   findings: number;
   /** The calls that failed (for a failed target: why nothing was audited). */
   errors: CollectionError[];
+  /** The distinct operations among `errors`: what to distrust in a partial target's results. */
+  failedCalls: string[];
   /** Where its result is (or should have been). */
   resultKey: string;
+}
+
+/** One coverage finding of the run, in short. */
+export interface CoverageEntry {
+  findingId: string;
+  cloud: Cloud;
+  resourceId: string;
+  resourceName: string;
+  account: string;
+  region: string;
+  message: string;
 }
 
 /** Security Hub's part of the summary: off, or what the import did. */
@@ -53,6 +67,11 @@ export interface RunSummary {
     /** Every result by severity and status. */
     bySeverity: Record<Severity, Record<Status, number>>;
   };
+  /**
+   * Every gap of the run (a target or cluster not audited, or audited with failed calls), as its
+   * `mk8s-audit-coverage` finding says it.
+   */
+  coverage: CoverageEntry[];
   /** Every object of the run in the store, this summary included. */
   keys: string[];
   /** The run's report files (OCSF, CSV, HTML report, ASFF) and any that could not be written. */
@@ -121,6 +140,15 @@ export function buildRunSummary(args: {
       discoveryErrors: args.discoveryErrors,
     },
     findings: { ...summarize(args.findings), byCloud, bySeverity },
+    coverage: args.findings.filter(isCoverageFinding).map((f) => ({
+      findingId: f.id,
+      cloud: f.cloud,
+      resourceId: f.resourceId,
+      resourceName: f.resourceName,
+      account: f.account,
+      region: f.region,
+      message: f.message,
+    })),
     keys: args.keys,
     reports: args.reports,
     securityHub: args.securityHub,
@@ -136,6 +164,12 @@ export function outcomeOf(result: TargetResult, resultKey: string): TargetOutcom
     clusters: result.clusters,
     findings: result.findings,
     errors: result.errors,
+    failedCalls: failedCalls(result.errors),
     resultKey,
   };
+}
+
+/** The distinct failed operations, sorted. */
+export function failedCalls(errors: readonly CollectionError[]): string[] {
+  return [...new Set(errors.map((e) => e.operation))].sort();
 }

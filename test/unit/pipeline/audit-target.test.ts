@@ -114,13 +114,25 @@ describe('auditTarget', () => {
     expect(result).toMatchObject({
       status: 'failed',
       clusters: 0,
-      findings: 0,
+      findings: 1,
       errors: [
         { operation: 'mk8s-audit:Collect', code: 'TimeoutError', message: 'socket hang up' },
       ],
     });
     expect(await store.get(resultKey)).toBeDefined();
-    expect(parseFindingsJson((await store.get(result.findingsKey)) ?? '', 'x')).toEqual([]);
+    // The one finding is the audit gap, naming the target and the cause.
+    const [gap, ...rest] = parseFindingsJson((await store.get(result.findingsKey)) ?? '', 'x');
+    expect(rest).toEqual([]);
+    expect(gap).toMatchObject({
+      checkId: 'mk8s-audit-coverage',
+      status: 'fail',
+      severity: 'high',
+      resourceId: 'aws:111122223333/eu-west-1',
+      account: '111122223333',
+      region: 'eu-west-1',
+    });
+    expect(gap?.message).toContain('Target aws:111122223333/eu-west-1 was not audited');
+    expect(gap?.message).toContain('mk8s-audit:Collect failed with TimeoutError: socket hang up');
   });
 
   it('makes a failed target when listing the clusters was denied', async () => {

@@ -90,9 +90,22 @@ describe('publish', () => {
     // ok (1 cluster) + partial (2 clusters) + the second account's us-east-1 (1 cluster).
     expect(s.findings.clusters).toBe(4);
     expect(s.findings.total).toBe(findings.length);
-    expect(findings.length).toBe(s.targets.results.reduce((n, r) => n + r.findings, 0));
+    // Each target's findings, plus the coverage finding of the target that left no result.
+    expect(findings.length).toBe(s.targets.results.reduce((n, r) => n + r.findings, 0) + 1);
+    const gaps = findings.filter((f) => f.checkId === 'mk8s-audit-coverage');
+    expect(gaps.map((f) => f.resourceName).sort()).toEqual([
+      'aws:444455556666/eu-west-1',
+      'beta',
+      'gcp:acme-prod',
+    ]);
+    expect(s.coverage.map((c) => c.resourceName).sort()).toEqual(
+      gaps.map((f) => f.resourceName).sort(),
+    );
+    expect(byLabel['aws:111122223333/us-east-1']?.failedCalls).toEqual(['eks:ListNodegroups']);
     const fails = findings.filter((f) => f.status === 'fail').length;
-    expect(s.findings.byCloud.aws.fail).toBe(fails);
+    // The GCP target's only finding is its coverage gap (a fail).
+    expect(s.findings.byCloud.aws.fail + s.findings.byCloud.gcp.fail).toBe(fails);
+    expect(s.findings.byCloud.gcp.fail).toBe(1);
     expect(Object.values(s.findings.bySeverity).reduce((n, by) => n + by.fail, 0)).toBe(fails);
     expect(s.securityHub).toEqual({ enabled: false });
 
