@@ -4,17 +4,20 @@ import { Provider } from '../core/provider';
 import { parseCommandArgs } from './args';
 import { catalogOrder, formatCatalog, formatFramework } from './catalog-table';
 import { type Command, EXIT, UsageError } from './command';
+import { comparisonLines, frameworkDetail } from './framework-detail';
 
 const USAGE = `Usage:
   mk8s-audit checks [--provider <eks|gke|aks>] [--json]
-  mk8s-audit checks --framework <id>
+  mk8s-audit checks --framework <id> [--json]
 
 Lists the checks: id, provider, severity, family, CIS ids and title.
 
   --provider <p>      Only the checks of one provider.
   --json              Every check's metadata as JSON (risk, remediation, frameworks, API reads).
   --framework <id>    A framework's requirements with the checks that cover each, and which are
-                      manual-only. Frameworks: ${FRAMEWORKS.map((f) => f.id).join(', ')}.`;
+                      manual-only. Frameworks: ${FRAMEWORKS.map((f) => f.id).join(', ')}.
+                      With --json: each check's rationale for the requirement and the published
+                      mappings (Security Hub, Prowler) ours was compared with.`;
 
 export const checksCommand: Command = {
   name: 'checks',
@@ -46,7 +49,12 @@ export const checksCommand: Command = {
           `--framework ${values.framework}: unknown framework (known: ${FRAMEWORKS.map((f) => f.id).join(', ')})`,
         );
       }
-      process.stdout.write(`${formatFramework(framework, checks)}\n`);
+      if (values.json) {
+        process.stdout.write(`${JSON.stringify(frameworkDetail(framework, checks), null, 2)}\n`);
+        return EXIT.ok;
+      }
+      const comparisons = comparisonLines(framework.id).join('\n');
+      process.stdout.write(`${formatFramework(framework, checks)}${comparisons}\n`);
       return EXIT.ok;
     }
     if (values.json) {

@@ -98,6 +98,21 @@ export function frameworkLabel(frameworkId: string): string {
   return cis ? `CIS ${cis[1]?.toUpperCase()} Benchmark v${cis[2]}` : frameworkId;
 }
 
+/**
+ * A requirement as Security Hub's own controls spell it where it has a convention
+ * (`PCI DSS v4.0.1/1.4.4`, `NIST.800-53.r5 SC-7`), else `<framework label>/<id>`.
+ */
+const REQUIREMENT_PREFIX: Readonly<Record<string, string>> = {
+  'pci-dss-4.0.1': 'PCI DSS v4.0.1/',
+  'nist-800-53-r5': 'NIST.800-53.r5 ',
+  'soc2-2017': 'SOC 2/',
+  'hipaa-security-rule': 'HIPAA/',
+  'iso-27001-2022': 'ISO/IEC 27001:2022/',
+};
+export function requirementLabel(frameworkId: string, requirement: string): string {
+  return `${REQUIREMENT_PREFIX[frameworkId] ?? `${frameworkLabel(frameworkId)}/`}${requirement}`;
+}
+
 /** ASFF `Types`: the standards taxonomy, one classifier per CIS benchmark the check maps to. */
 export function findingTypes(finding: Pick<Finding, 'frameworks'>): string[] {
   const cis = Object.keys(finding.frameworks)
@@ -107,18 +122,32 @@ export function findingTypes(finding: Pick<Finding, 'frameworks'>): string[] {
   return cis.length > 0 ? cis.slice(0, ASFF_LIMITS.types) : [BASE_TYPE];
 }
 
-/** `CIS EKS Benchmark v1.8.0/5.4.2`, CIS first, as Security Hub writes its own requirements. */
+/**
+ * `Compliance.RelatedRequirements`, at most 32. Priority when a check cites more: the CIS
+ * benchmark first (the check's own control), then the other frameworks in turns, one requirement
+ * of each per turn in the order the mapping lists them (its most direct requirement first), so a
+ * cut drops the least direct requirements of every framework rather than whole frameworks.
+ */
 export function relatedRequirements(finding: Pick<Finding, 'frameworks'>): string[] {
   const ids = Object.keys(finding.frameworks).sort(
     (a, b) => Number(b.startsWith('cis-')) - Number(a.startsWith('cis-')) || a.localeCompare(b),
   );
-  return ids
-    .flatMap((id) =>
-      (finding.frameworks[id] ?? []).map((req) =>
-        truncate(`${frameworkLabel(id)}/${req}`, ASFF_LIMITS.relatedRequirement),
-      ),
-    )
-    .slice(0, ASFF_LIMITS.relatedRequirements);
+  const label = (id: string, req: string) =>
+    truncate(requirementLabel(id, req), ASFF_LIMITS.relatedRequirement);
+  const cis = ids
+    .filter((id) => id.startsWith('cis-'))
+    .flatMap((id) => (finding.frameworks[id] ?? []).map((req) => label(id, req)));
+  const queues = ids
+    .filter((id) => !id.startsWith('cis-'))
+    .map((id) => (finding.frameworks[id] ?? []).map((req) => label(id, req)));
+  const others: string[] = [];
+  for (let turn = 0; queues.some((q) => turn < q.length); turn++) {
+    for (const q of queues) {
+      const next = q[turn];
+      if (next !== undefined) others.push(next);
+    }
+  }
+  return [...cis, ...others].slice(0, ASFF_LIMITS.relatedRequirements);
 }
 
 const PARTITIONS: readonly Partition[] = [
