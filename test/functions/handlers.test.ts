@@ -207,6 +207,8 @@ describe('discover → audit-target (per Map item) → publish, in-process again
     expect(out.findings).toBeGreaterThan(0);
     expect(out.securityHub).toEqual({ imported: out.findings, failed: 0 });
     expect(sb.securityHub.imports).toMatchObject({ success: out.findings, failed: 0 });
+    // Every finding has its own id: none overwrote another in Security Hub.
+    expect(sb.securityHub.size).toBe(out.findings);
     expect(JSON.stringify(out).length).toBeLessThan(2_000);
 
     const emf = written

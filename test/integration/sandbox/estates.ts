@@ -17,10 +17,25 @@ export function eksCluster(
   return { ...cluster, name, arn: `arn:aws:eks:${region}:${account}:cluster/${name}` };
 }
 
-/** The CLI docs' DescribeNodegroup example, as a node group of `cluster`. */
-export function eksNodegroup(cluster: string, name: string): Json & { nodegroupName: string } {
+/**
+ * The CLI docs' DescribeNodegroup example, as a node group of `cluster`, with its own ARN: EKS
+ * names each node group `.../nodegroup/<cluster>/<name>/<uuid>`, and checks identify node-group
+ * results by that ARN, so two node groups sharing the example's ARN would share finding ids.
+ */
+export function eksNodegroup(
+  cluster: string,
+  name: string,
+  account = ACCOUNT_A,
+  region = REGION,
+): Json & { nodegroupName: string } {
   const ng = fixture<{ nodegroup: Json }>('aws/eks/describe-nodegroup.json').nodegroup;
-  return { ...ng, clusterName: cluster, nodegroupName: name };
+  const uuid = String(ng['nodegroupArn']).split('/').pop();
+  return {
+    ...ng,
+    clusterName: cluster,
+    nodegroupName: name,
+    nodegroupArn: `arn:aws:eks:${region}:${account}:nodegroup/${cluster}/${name}/${uuid}`,
+  };
 }
 
 /**

@@ -33,7 +33,13 @@ export function managedCluster(which: 'get' | 'private', name: string, sub = SUB
 /** GKE project `gkeexposure` (3 zonal clusters, one regional copy) and two Azure subscriptions. */
 export function gcpAzureEstate(pageSize = 2): EstateInput {
   const zonal = gkeClusters();
-  const regional = { ...(zonal[1] as Json), name: 'regional', location: 'us-central1' };
+  // A copy is another cluster: its selfLink (from which the cluster's id is read) names it too.
+  const regional = {
+    ...(zonal[1] as Json),
+    name: 'regional',
+    location: 'us-central1',
+    selfLink: `https://container.googleapis.com/v1/projects/${PROJECT}/locations/us-central1/clusters/regional`,
+  };
   return {
     gcp: {
       projects: {
