@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_CHECKS } from '../../checks/index';
 import { runConfigForEstate } from '../../cli/estate-run-config';
+import type { Finding } from '../../core/finding';
 import { silentLogger } from '../../core/logger';
 import { parseFindingsJson } from '../../outputs/findings-json';
 import { runLocal } from '../../pipeline/run-local';
@@ -50,7 +51,7 @@ async function findingsOf(estate: EstateInput) {
 }
 
 /** `id → "check cluster subject"` of every id held by more than one finding. */
-function duplicates(findings: { id: string; resourceName: string; subject?: { id: string } }[]) {
+function duplicates(findings: readonly Finding[]) {
   const seen = new Map<string, string[]>();
   for (const f of findings) {
     seen.set(f.id, [
