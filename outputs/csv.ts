@@ -28,6 +28,11 @@ import type { Finding } from '../core/finding';
  * 20 remediation_cli  the command that fixes it
  * 21 remediation_url  vendor documentation
  * 22 source           `api <collectedAt>` or `export <format> <file>`
+ * 23 muted            `true` when an active mutelist entry covers the result, else empty
+ * 24 exception_state  `active` or `expired` when a mutelist entry matches, else empty
+ * 25 exception_reason why the risk was accepted
+ * 26 exception_owner  who accepted it
+ * 27 exception_expires the entry's last day (YYYY-MM-DD, UTC)
  */
 export const CSV_COLUMNS = [
   'id',
@@ -52,6 +57,11 @@ export const CSV_COLUMNS = [
   'remediation_cli',
   'remediation_url',
   'source',
+  'muted',
+  'exception_state',
+  'exception_reason',
+  'exception_owner',
+  'exception_expires',
 ] as const;
 
 type Column = (typeof CSV_COLUMNS)[number];
@@ -101,6 +111,11 @@ function row(f: Finding): Record<Column, string> {
       f.source.kind === 'api'
         ? `api ${f.source.collectedAt}`
         : `export ${f.source.format} ${f.source.file}`,
+    muted: f.muted ? 'true' : '',
+    exception_state: f.exception?.state ?? '',
+    exception_reason: f.exception?.reason ?? '',
+    exception_owner: f.exception?.owner ?? '',
+    exception_expires: f.exception?.expires ?? '',
   };
 }
 

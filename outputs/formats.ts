@@ -7,7 +7,7 @@ import { renderOcsf } from './ocsf';
 import { type HistoryRead, readHistory, withEntry, writeHistory } from './report/history';
 import { historyEntry } from './report/model';
 import { renderReport } from './report/render';
-import type { ReportFramework, RunHistoryEntry } from './report/types';
+import type { ReportExceptions, ReportFramework, RunHistoryEntry } from './report/types';
 
 /**
  * The output formats: name (as given to `--format`) → file name, content type and renderer.
@@ -40,6 +40,8 @@ export interface FormatOptions {
   asff?: AsffContext;
   /** More keys that get a copy of `report.html` (e.g. `reports/latest.html`). */
   reportCopies?: readonly string[];
+  /** The mutelist applied to the findings, for the report's exceptions section. */
+  exceptions?: ReportExceptions;
 }
 
 interface FormatSpec {
@@ -94,6 +96,7 @@ export const FORMATS = {
         ...(o.run ? { run: o.run } : {}),
         ...(o.history ? { history: o.history } : {}),
         ...(o.historyLimit !== undefined ? { historyLimit: o.historyLimit } : {}),
+        ...(o.exceptions ? { exceptions: o.exceptions } : {}),
       }),
   },
 } satisfies Record<string, FormatSpec>;

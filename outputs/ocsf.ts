@@ -51,6 +51,20 @@ const FINDING_STATUS: Readonly<Record<Status, { id: number; caption: string }>> 
   not_applicable: { id: 4, caption: 'Resolved' },
 };
 
+/**
+ * A result muted by an active mutelist entry: OCSF's finding `status_id` 3 Suppressed (the
+ * lifecycle of the finding; the compliance status stays Fail/Pass/Warning), and
+ * `status_detail` says by whom, why and until when. The whole exception, also an expired one,
+ * is in `unmapped.exception`: OCSF 1.6 has no attribute for it.
+ */
+const SUPPRESSED = { id: 3, caption: 'Suppressed' } as const;
+
+function statusDetail(f: Finding): string {
+  const e = f.exception;
+  if (!f.muted || !e) return f.message;
+  return `Muted until ${e.expires} (UTC) by mutelist entry ${e.entry}, owner ${e.owner}: ${e.reason}`;
+}
+
 interface CloudInfo {
   provider: string;
   /** `account.type_id`: 10 AWS Account, 11 GCP Project, 13 Azure Subscription. */
@@ -126,7 +140,7 @@ export function toOcsf(f: Finding, opts: OcsfOptions): Record<string, unknown> {
   const info = CLOUD[f.provider];
   const severity = SEVERITY_ID[f.severity];
   const compliance = COMPLIANCE_STATUS[f.status];
-  const lifecycle = FINDING_STATUS[f.status];
+  const lifecycle = f.muted ? SUPPRESSED : FINDING_STATUS[f.status];
   const standards = Object.keys(f.frameworks);
   const time = opts.time.getTime();
   return {
@@ -146,7 +160,7 @@ export function toOcsf(f: Finding, opts: OcsfOptions): Record<string, unknown> {
     status_id: lifecycle.id,
     status: lifecycle.caption,
     status_code: f.status.toUpperCase(),
-    status_detail: f.message,
+    status_detail: statusDetail(f),
     metadata: {
       version: OCSF_VERSION,
       profiles: ['cloud'],
@@ -209,6 +223,8 @@ export function toOcsf(f: Finding, opts: OcsfOptions): Record<string, unknown> {
       family: f.family,
       frameworks: f.frameworks,
       source: f.source,
+      ...(f.tags ? { tags: f.tags } : {}),
+      ...(f.exception ? { muted: f.muted === true, exception: f.exception } : {}),
     },
   };
 }

@@ -34,6 +34,8 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .badge{display:inline-block;border-radius:3px;padding:0 6px;font-size:12px;font-weight:600;color:#fff;white-space:nowrap}
 .st-fail{background:#dc2626}.st-unknown{background:#d97706}.st-pass{background:#16a34a}
 .st-not_applicable,.st-not_checked{background:#9ca3af}.st-manual{background:#6366f1}
+.st-muted,.st-entry-active{background:#4b5563}.st-expired,.st-entry-expired{background:#9333ea}.st-entry-unused{background:#9ca3af}
+p.mute{background:#f3f4f6;border-left:3px solid #4b5563;padding:4px 8px}
 .sev-critical{background:#7f1d1d}.sev-high{background:#dc2626}.sev-medium{background:#ea580c}
 .sev-low{background:#ca8a04}.sev-informational{background:#6b7280}
 .n-fail{color:#b91c1c;font-weight:600}.n-unknown{color:#b45309}.n-pass{color:#15803d}.n-not_applicable{color:var(--muted)}

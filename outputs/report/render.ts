@@ -4,6 +4,7 @@ import { page } from './layout';
 import { historyEntry, trendPoints } from './model';
 import { clustersSection } from './sections-clusters';
 import { matrixSection, requirementsSection } from './sections-controls';
+import { exceptionsSection } from './sections-exceptions';
 import { postureSection, summaryCards, topFailingSection, trendSection } from './sections-summary';
 import type { ReportInput } from './types';
 
@@ -23,6 +24,7 @@ export function renderReport(input: ReportInput): string {
     { id: 'requirements', label: 'Benchmarks' },
     { id: 'top-failing', label: 'Top failing' },
     { id: 'clusters', label: 'Clusters' },
+    ...(input.exceptions ? [{ id: 'exceptions', label: 'Exceptions' }] : []),
   ];
   const body = html`<section id="overview">${summaryCards(findings, summary)}</section>
 ${postureSection(summary)}
@@ -30,6 +32,7 @@ ${trendSection(points)}
 ${matrixSection(findings)}
 ${requirementsSection(input.frameworks, findings)}
 ${topFailingSection(summary, findings)}
-${clustersSection(findings)}`;
+${clustersSection(findings)}
+${exceptionsSection(input.exceptions, findings)}`;
   return page('mk8s-audit posture report', meta, nav, body);
 }

@@ -3,6 +3,7 @@ import type { Finding } from '../../core/finding';
 import { countsText, severityBadge, statusBadge } from './badges';
 import { html, type SafeHtml, safeUrl } from './escape';
 import { type ClusterGroup, clusterGroups, PROVIDER_LABEL } from './model';
+import { muteBadge, muteNote } from './sections-exceptions';
 import { clusterAnchor } from './sections-summary';
 
 /** One collapsible section per cluster, one collapsible entry per result. */
@@ -24,8 +25,9 @@ function resultEntry(f: Finding): SafeHtml {
         )}</tbody></table>`;
   const frameworks = Object.entries(f.frameworks).map(([fw, ids]) => `${fw} ${ids.join(', ')}`);
   const showRemediation = f.status === 'fail' || f.status === 'unknown';
-  return html`<details class="result"><summary>${statusBadge(f.status)} ${severityBadge(f.severity)} <code>${f.checkId}</code> ${f.title}${f.subject ? html` <span class="muted">— ${f.subject.type} ${f.subject.name}</span>` : ''}</summary><div class="body">
+  return html`<details class="result"><summary>${statusBadge(f.status)} ${severityBadge(f.severity)} <code>${f.checkId}</code> ${f.title}${f.subject ? html` <span class="muted">— ${f.subject.type} ${f.subject.name}</span>` : ''}${muteBadge(f)}</summary><div class="body">
 <p>${f.message}</p>
+${muteNote(f)}
 <h4>Evidence</h4>${evidence}
 ${showRemediation ? html`<h4>Remediation</h4><p>${r.summary}</p>${r.cli ? html`<pre>${r.cli}</pre>` : ''}${r.iac ? html`<p class="note">IaC: ${r.iac}</p>` : ''}${url ? html`<p><a href="${url}" rel="noreferrer">${url}</a></p>` : ''}` : ''}
 <p class="note">Finding <code>${f.id}</code>${frameworks.length ? html` · ${frameworks.join(' · ')}` : ''}</p>

@@ -19,6 +19,7 @@ export function summaryCards(findings: readonly Finding[], summary: FindingSumma
   const c = countStatuses(findings);
   const decided = c.pass + c.fail;
   const rate = decided === 0 ? '–' : `${Math.round((c.pass / decided) * 100)}%`;
+  const mutedFailing = findings.filter((f) => f.muted && f.status === 'fail').length;
   const card = (big: string | number, small: string, cls = '') =>
     html`<div class="card"><div class="big ${cls}">${big}</div><div class="small">${small}</div></div>`;
   return html`<div class="cards">
@@ -28,6 +29,7 @@ ${card(c.fail, 'failed', 'n-fail')}
 ${card(c.unknown, 'unknown (could not be read)', 'n-unknown')}
 ${card(c.pass, 'passed', 'n-pass')}
 ${card(rate, 'pass rate of decided results')}
+${mutedFailing > 0 ? card(mutedFailing, 'failed but muted (accepted risks, counted in failed)') : ''}
 </div>`;
 }
 

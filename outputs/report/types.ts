@@ -1,4 +1,5 @@
 import type { Finding } from '../../core/finding';
+import type { EntryReport } from '../../core/mutelist-match';
 
 /** Results per status. */
 export interface StatusCounts {
@@ -42,4 +43,15 @@ export interface ReportInput {
   /** Earlier runs, any order; the trend shows the last `historyLimit` of them plus this run. */
   history?: readonly RunHistoryEntry[];
   historyLimit?: number;
+  /** The mutelist applied to the findings: the report lists its entries and their state. */
+  exceptions?: ReportExceptions;
+}
+
+/** What a mutelist did in this run (`applyMutelist`), for the report's exceptions section. */
+export interface ReportExceptions {
+  /** The UTC day the entries were judged against. */
+  asOf: string;
+  /** The file or S3 key it was read from. */
+  source?: string;
+  entries: readonly EntryReport[];
 }

@@ -86,7 +86,7 @@ describe('renderCsv', () => {
     const findings = sampleFindings();
     const records = parseCsv(renderCsv(findings));
     expect(records[0]).toEqual([...CSV_COLUMNS]);
-    expect(records.slice(0, 1)[0]).toHaveLength(22);
+    expect(records.slice(0, 1)[0]).toHaveLength(27);
     expect(records).toHaveLength(findings.length + 1);
     for (const r of records) expect(r).toHaveLength(CSV_COLUMNS.length);
     expect(records.slice(1).map((r) => r[0])).toEqual(findings.map((f) => f.id));
@@ -122,5 +122,37 @@ describe('renderCsv', () => {
     const [, rec] = parseCsv(renderCsv([makeFinding()]));
     expect(rec!.slice(8, 11)).toEqual(['', '', '']);
     expect(renderCsv([])).toBe(`${CSV_COLUMNS.join(',')}\r\n`);
+  });
+
+  it('appends the mutelist columns: muted, then the exception of an active or expired entry', () => {
+    const exception = {
+      entry: 1,
+      reason: 'Accepted, see RISK-7',
+      owner: 'team, a',
+      expires: '2026-12-31',
+    };
+    const muted = {
+      ...makeFinding(),
+      muted: true as const,
+      exception: { ...exception, state: 'active' as const },
+    };
+    const expired = { ...makeFinding(), exception: { ...exception, state: 'expired' as const } };
+    const [header, a, b, c] = parseCsv(renderCsv([muted, expired, makeFinding()]));
+    expect(header!.slice(22)).toEqual([
+      'muted',
+      'exception_state',
+      'exception_reason',
+      'exception_owner',
+      'exception_expires',
+    ]);
+    expect(a!.slice(22)).toEqual([
+      'true',
+      'active',
+      'Accepted, see RISK-7',
+      'team, a',
+      '2026-12-31',
+    ]);
+    expect(b!.slice(22)).toEqual(['', 'expired', 'Accepted, see RISK-7', 'team, a', '2026-12-31']);
+    expect(c!.slice(22)).toEqual(['', '', '', '', '']);
   });
 });

@@ -182,4 +182,41 @@ describe('toOcsf', () => {
       },
     ]);
   });
+
+  it('marks a muted result Suppressed, keeps its compliance status and says why', () => {
+    const exception = {
+      entry: 2,
+      reason: 'Allow-listed until the VPN cut-over',
+      owner: 'platform-team',
+      expires: '2026-12-31',
+      state: 'active' as const,
+    };
+    const f = { ...makeFinding({ status: 'fail' }), muted: true as const, exception };
+    const e = event(f);
+    expect(validateEvent(e, COMPLIANCE_FINDING)).toEqual([]);
+    expect(e).toMatchObject({
+      status_id: 3,
+      status: 'Suppressed',
+      status_code: 'FAIL',
+      status_detail:
+        'Muted until 2026-12-31 (UTC) by mutelist entry 2, owner platform-team: Allow-listed until the VPN cut-over',
+      message: f.message,
+      compliance: { status_id: 3, status: 'Fail', status_detail: f.message },
+      unmapped: { muted: true, exception },
+    });
+  });
+
+  it('keeps an expired exception in unmapped only: the result is New again', () => {
+    const exception = {
+      entry: 0,
+      reason: 'r',
+      owner: 'o',
+      expires: '2026-01-31',
+      state: 'expired' as const,
+    };
+    const e = event({ ...makeFinding({ status: 'fail' }), exception });
+    expect(validateEvent(e, COMPLIANCE_FINDING)).toEqual([]);
+    expect(e).toMatchObject({ status_id: 1, status: 'New', unmapped: { muted: false, exception } });
+    expect(e['status_detail']).not.toContain('Muted');
+  });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CIS_EKS_1_8_0 } from '../../../checks/frameworks/cis-eks-1.8.0';
+import type { Mutelist } from '../../../core/mutelist';
+import { applyMutelist } from '../../../core/mutelist-match';
 import { anchorId, escapeHtml, html, raw, safeUrl } from '../../../outputs/report/escape';
 import {
   clusterGroups,
@@ -207,5 +209,57 @@ describe('renderReport', () => {
     const out = report({ history: [], findings: [] });
     expect(out).toContain('No earlier runs were given');
     expect(out).toContain('No check failed.');
+  });
+});
+
+describe('mutelist in the report', () => {
+  const mutelist: Mutelist = {
+    entries: [
+      {
+        checks: ['eks-endpoint-public-access'],
+        clusters: ['payments-*'],
+        reason: 'Office <CIDR> allow-list until the VPN cut-over',
+        owner: 'platform-team',
+        expires: '2026-12-31',
+      },
+      { checks: ['gke-no-such-check'], reason: 'typo', owner: 'dev', expires: '2027-01-01' },
+      { checks: ['audit-logging'], reason: 'old', owner: 'sre', expires: '2026-11-01' },
+    ],
+  };
+  const applied = applyMutelist(sampleFindings(), mutelist, '2026-11-28');
+  const page = report({
+    findings: applied.findings,
+    exceptions: { asOf: applied.asOf, source: 'mutelist.yaml', entries: applied.entries },
+  });
+
+  it('marks muted and no-longer-muted results, keeping their status badge', () => {
+    const muted = applied.findings.find((f) => f.muted);
+    expect(muted?.status).toBe('fail');
+    expect(page).toContain('<span class="badge st-muted" title="Office &lt;CIDR&gt; allow-list');
+    expect(page).toContain(
+      'Muted</strong> until 2026-12-31 (UTC) by <a href="#mutelist-entry-0">mutelist entry 0</a>, owner <strong>platform-team</strong>',
+    );
+    expect(page).toContain('<span class="badge st-expired">Exception expired</span>');
+    expect(page).toContain('failed but muted');
+  });
+
+  it('lists every entry with its state: active, unused, expired', () => {
+    const section = page.slice(page.indexOf('<section id="exceptions">'));
+    expect(section).toContain(
+      '<code>mutelist.yaml</code>, judged on 2026-11-28 (UTC): 1 active, 1 unused',
+    );
+    expect(section).toContain('1 expired');
+    expect(section).toMatch(
+      /id="mutelist-entry-0">.*st-entry-active">Active.*1 result \(1 failing\)/s,
+    );
+    expect(section).toMatch(/id="mutelist-entry-1">.*Unused.*matches nothing in this run/s);
+    expect(section).toMatch(
+      /id="mutelist-entry-2">.*Expired.*would match 5 results.*no longer muted/s,
+    );
+    expect(page).toContain('<a href="#exceptions">Exceptions</a>');
+  });
+
+  it('has no exceptions section without a mutelist', () => {
+    expect(report()).not.toContain('id="exceptions"');
   });
 });
