@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AuditConfig, formatIssues } from '../core/config';
+import { AzureCredentials, GcpCredentials } from './credentials-config';
 
 const AwsAccountId = z
   .string()
@@ -51,8 +52,20 @@ export type AwsRunConfig = z.infer<typeof AwsRunConfig>;
  */
 export const RunConfig = z.strictObject({
   aws: AwsRunConfig.prefault({}),
-  gcp: z.strictObject({ projects: z.array(GcpProjectId).default([]) }).prefault({}),
-  azure: z.strictObject({ subscriptions: z.array(AzureSubscriptionId).default([]) }).prefault({}),
+  gcp: z
+    .strictObject({
+      projects: z.array(GcpProjectId).default([]),
+      /** How the run signs in to Google Cloud; absent: Application Default Credentials. */
+      credentials: GcpCredentials.optional(),
+    })
+    .prefault({}),
+  azure: z
+    .strictObject({
+      subscriptions: z.array(AzureSubscriptionId).default([]),
+      /** How the run signs in to Azure; absent: DefaultAzureCredential. */
+      credentials: AzureCredentials.optional(),
+    })
+    .prefault({}),
   securityHub: z
     .strictObject({
       /** Import findings into Security Hub (off by default: a local run must not write there). */

@@ -95,7 +95,23 @@ const GcpProject = z.strictObject({
     .default([]),
   related: relatedField(['gcp', 'project']),
 });
+/**
+ * The Workload Identity Federation the sandbox's Google STS enforces. Absent: any well-formed
+ * pool provider audience and any signed AWS caller are accepted.
+ */
+const GcpWorkloadIdentity = z.strictObject({
+  /** The pool provider (`//iam.googleapis.com/projects/N/locations/global/...`). */
+  audience: z.string().startsWith('//iam.googleapis.com/projects/').optional(),
+  /**
+   * The attribute condition: `attribute.aws_role` (the assumed-role ARN without its session,
+   * `arn:aws:sts::ACCOUNT:assumed-role/ROLE`) must be one of these.
+   */
+  allowedAwsRoles: z.array(z.string().startsWith('arn:aws:sts::')).optional(),
+  /** Service accounts the federated principal may impersonate; absent: any. */
+  serviceAccounts: z.array(z.email()).optional(),
+});
 const GcpEstate = z.strictObject({
+  workloadIdentity: GcpWorkloadIdentity.optional(),
   projects: z.record(
     z.string().regex(/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, 'expected a GCP project id'),
     GcpProject,
@@ -122,8 +138,25 @@ const AzureSubscription = z.strictObject({
     .default([]),
   related: relatedField(['azure', 'subscription']),
 });
+/** An Entra federated identity credential of an app registration (or managed identity). */
+const FederatedCredential = z.strictObject({
+  /** The application (client) id the credential belongs to. */
+  clientId: Uuid,
+  /** The token issuer (the AWS account's outbound identity issuer URL). */
+  issuer: z.string().min(1),
+  /** The token subject: the AWS role ARN. */
+  subject: z.string().min(1),
+  audiences: z.array(z.string().min(1)).default(['api://AzureADTokenExchange']),
+});
 const AzureEstate = z.strictObject({
   tenantId: Uuid.default('00000000-0000-0000-0000-00000000aaaa'),
+  /**
+   * Federated credentials the Entra token endpoint trusts; absent: any token the sandbox's STS
+   * signed is accepted for any client id.
+   */
+  federatedCredentials: z.array(FederatedCredential).optional(),
+  /** Client secrets by client id (the opt-in fallback; test values only). */
+  clientSecrets: z.record(Uuid, z.string().min(1)).optional(),
   /** Items per page of ARM list calls (`nextLink` paging). */
   pageSize: z.number().int().positive().default(100),
   subscriptions: z.record(Uuid, AzureSubscription),

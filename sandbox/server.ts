@@ -8,6 +8,7 @@ import { Counters } from './counters';
 import { errorReply, faultError } from './errors';
 import { type Estate, type EstateInput, parseEstate } from './estate';
 import { type FaultRule, Faults } from './faults';
+import { FederationState } from './federation';
 import { jsonReply, parseAwsCaller, type Reply, type SandboxRequest } from './http';
 import type { Route } from './route';
 import { ROUTES } from './routes';
@@ -125,6 +126,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     faults,
     securityHub: new FindingStore(),
     sessions: new Map(),
+    federation: new FederationState(),
     unmatched: [],
     sequence: 0,
   };

@@ -2,6 +2,7 @@ import type { FindingStore } from './aws/securityhub-store';
 import type { Counters } from './counters';
 import type { Estate } from './estate';
 import type { Faults } from './faults';
+import type { FederationState } from './federation';
 
 /** Credentials handed out by the sandbox's STS AssumeRole, by session token. */
 export interface AssumedSession {
@@ -18,6 +19,8 @@ export interface SandboxState {
   faults: Faults;
   securityHub: FindingStore;
   sessions: Map<string, AssumedSession>;
+  /** Tokens issued by the sandbox's token services and who used them. */
+  federation: FederationState;
   /** `METHOD path` of requests no route matched (answered 404), for debugging new routes. */
   unmatched: string[];
   /** Increasing id for request ids and session tokens. */

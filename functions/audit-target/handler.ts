@@ -11,7 +11,8 @@ import { type MetricsSink, MetricUnit } from '../shared/observability';
 export interface AuditTargetHandlerDeps {
   config: RunConfig;
   store: ObjectStore;
-  collectors: Partial<Record<Cloud, Collector>>;
+  /** The collectors, or a factory called once per invocation (per-invocation credentials). */
+  collectors: Partial<Record<Cloud, Collector>> | (() => Partial<Record<Cloud, Collector>>);
   checks: readonly AnyCheck[];
   logger: Logger;
   metrics: MetricsSink;
@@ -28,7 +29,7 @@ export function makeHandler(deps: AuditTargetHandlerDeps) {
     try {
       const { resultKey, result } = await auditTarget(input, {
         store: deps.store,
-        collectors: deps.collectors,
+        collectors: typeof deps.collectors === 'function' ? deps.collectors() : deps.collectors,
         checks: deps.checks,
         config: deps.config.checks,
         clock: deps.clock,

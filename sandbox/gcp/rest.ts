@@ -34,6 +34,7 @@ export function gcpRoute(spec: {
           'Request is missing required authentication credential. Expected OAuth 2 access token.',
         );
       }
+      ctx.state.federation.sawBearer(header(ctx.req, 'authorization'));
       return spec.handle(ctx);
     },
   };

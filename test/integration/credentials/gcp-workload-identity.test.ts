@@ -1,0 +1,114 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ALL_CHECKS } from '../../../checks/index';
+import { collectorsFor } from '../../../functions/audit-target/collectors';
+import { makeHandler } from '../../../functions/audit-target/handler';
+import { parseRunConfig, type RunConfigInput } from '../../../pipeline/run-config';
+import type { TargetResult } from '../../../pipeline/types';
+import { type Sandbox, startSandbox } from '../../../sandbox/server';
+import { clock, RUN, tempStore } from '../../helpers/pipeline-fakes';
+import { PROJECT } from '../gcp/estate';
+import {
+  AUDITOR_ROLE,
+  AWS_REGION,
+  federationEstate,
+  POOL_PROVIDER,
+  roleCredentials,
+  SERVICE_ACCOUNT,
+} from './federation-estate';
+
+let sb: Sandbox | undefined;
+afterEach(async () => {
+  await sb?.stop();
+  sb = undefined;
+});
+
+const metrics = { addMetric() {}, publishStoredMetrics() {} };
+const silent = { info() {}, warn() {}, error() {} };
+
+/** Runs the audit-target handler on the GCP project with the function role's credentials. */
+async function auditGcp(
+  gcpCredentials: (url: string) => NonNullable<RunConfigInput['gcp']>['credentials'],
+  roleName = AUDITOR_ROLE,
+): Promise<{ sb: Sandbox; result: TargetResult }> {
+  sb = await startSandbox({ estate: federationEstate() });
+  const url = sb.url;
+  const config = parseRunConfig({ gcp: { projects: [PROJECT], credentials: gcpCredentials(url) } });
+  const { store } = await tempStore();
+  const handler = makeHandler({
+    config,
+    store,
+    collectors: () =>
+      collectorsFor(config, {
+        region: AWS_REGION,
+        awsCredentials: () => roleCredentials(url, roleName),
+        endpoints: { aws: url, google: url },
+      }),
+    checks: ALL_CHECKS,
+    logger: silent,
+    metrics,
+    clock,
+  });
+  const { resultKey } = await handler({ run: RUN, target: { cloud: 'gcp', project: PROJECT } });
+  return { sb, result: JSON.parse((await store.get(resultKey)) ?? 'null') as TargetResult };
+}
+
+const externalAccount = (url: string, impersonate = SERVICE_ACCOUNT) => ({
+  source: 'workload-identity' as const,
+  externalAccount: {
+    type: 'external_account' as const,
+    audience: POOL_PROVIDER,
+    subject_token_type: 'urn:ietf:params:aws:token-type:aws4_request' as const,
+    token_url: `${url}/v1/token`,
+    service_account_impersonation_url: `${url}/v1/projects/-/serviceAccounts/${impersonate}:generateAccessToken`,
+    credential_source: {
+      environment_id: 'aws1' as const,
+      regional_cred_verification_url:
+        'https://sts.{region}.amazonaws.com?Action=GetCallerIdentity&Version=2011-06-15',
+    },
+  },
+});
+
+describe('GCP Workload Identity Federation from the audit-target function, through google-auth-library', () => {
+  it('signs GetCallerIdentity with the role, exchanges it at Google STS, impersonates the service account and audits the project', async () => {
+    const { sb, result } = await auditGcp(externalAccount);
+    expect(result.target).toEqual({ cloud: 'gcp', project: PROJECT });
+    expect(result.clusters).toBe(2);
+    expect(result.findings).toBeGreaterThan(0);
+    // The one error is the estate's unreachable zone, not authentication.
+    expect(result.errors.map((e) => e.code)).toEqual(['MISSING_ZONE']);
+    // One exchange and one impersonation for the whole target (the library caches the token).
+    expect(sb.counters.get('sts:ExchangeToken')).toBe(1);
+    expect(sb.counters.get('iamcredentials:GenerateAccessToken')).toBe(1);
+    // Every Google API call carried the impersonated service account's token, no other.
+    expect(sb.state.federation.callers()).toEqual([`serviceAccount:${SERVICE_ACCOUNT}`]);
+  });
+
+  it('without impersonation, the federated principal (the role session) calls the APIs', async () => {
+    const { sb, result } = await auditGcp((url) => {
+      const c = externalAccount(url);
+      const { service_account_impersonation_url: _, ...direct } = c.externalAccount;
+      return { source: 'workload-identity', externalAccount: direct };
+    });
+    expect(result.clusters).toBe(2);
+    expect(sb.counters.get('iamcredentials:GenerateAccessToken')).toBe(0);
+    expect(sb.state.federation.callers()).toEqual([
+      `principal://iam.googleapis.com/projects/123456789012/locations/global/workloadIdentityPools/mk8s-audit/subject/arn:aws:sts::111122223333:assumed-role/${AUDITOR_ROLE}/mk8s-audit-AuditTarget`,
+    ]);
+  });
+
+  it('a role the attribute condition does not allow fails the target with the reason, and no API is called with a token', async () => {
+    const { sb, result } = await auditGcp(externalAccount, 'some-other-role');
+    expect(result.status).toBe('failed');
+    expect(result.clusters).toBe(0);
+    expect(JSON.stringify(result.errors)).toContain('rejected by the attribute condition');
+    expect(sb.state.federation.callers()).toEqual([]);
+  });
+
+  it('a service account the principal may not impersonate fails the target with PERMISSION_DENIED', async () => {
+    const { result } = await auditGcp((url) =>
+      externalAccount(url, 'someone-else@acme-prod.iam.gserviceaccount.com'),
+    );
+    expect(result.status).toBe('failed');
+    expect(JSON.stringify(result.errors)).toContain('iam.serviceAccounts.getAccessToken');
+  });
+});
