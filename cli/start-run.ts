@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import { ALL_CHECKS } from '../checks/index';
+import { CallLimiter } from '../core/call-limiter';
 import type { Collector } from '../core/collector';
 import { type Logger, silentLogger } from '../core/logger';
 import type { Cloud } from '../core/provider';
@@ -73,13 +74,22 @@ export async function runStart(opts: StartOptions): Promise<StartResult> {
         aws: createAwsCollector({
           endpoint: sandbox.url,
           credentials,
+          calls: new CallLimiter(config.callsInFlight.aws),
           assumeRole: {
             roleName: config.aws.memberRoleName,
             ...(config.aws.externalId ? { externalId: config.aws.externalId } : {}),
           },
         }),
-        gcp: createGcpCollector({ endpoint: sandbox.url, authClient: fakeGoogleAuthClient() }),
-        azure: createAzureCollector({ endpoint: sandbox.url, credential: fakeAzureCredential }),
+        gcp: createGcpCollector({
+          endpoint: sandbox.url,
+          authClient: fakeGoogleAuthClient(),
+          calls: new CallLimiter(config.callsInFlight.gcp),
+        }),
+        azure: createAzureCollector({
+          endpoint: sandbox.url,
+          credential: fakeAzureCredential,
+          calls: new CallLimiter(config.callsInFlight.azure),
+        }),
       };
       const missingCollectors = (['aws', 'gcp', 'azure'] as const).filter((c) => !collectors[c]);
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CallsInFlight } from '../core/call-limiter';
 import { AuditConfig, formatIssues } from '../core/config';
 import { AzureCredentials, GcpCredentials } from './credentials-config';
 
@@ -74,8 +75,16 @@ export const RunConfig = z.strictObject({
       region: AwsRegion.optional(),
     })
     .prefault({}),
-  /** Targets audited at the same time by a local run (Step Functions has its own setting). */
+  /**
+   * Targets of each cloud audited at the same time by a local run (Step Functions has its own
+   * setting, the Map's maxConcurrency).
+   */
   concurrency: z.number().int().min(1).max(64).default(4),
+  /**
+   * Cloud API calls in flight per process and cloud (`core/call-limiter.ts`), sized to the read
+   * quotas of an account, project or subscription. In Lambda a process audits one target.
+   */
+  callsInFlight: CallsInFlight,
   /** Settings of the checks. */
   checks: AuditConfig.prefault({}),
 });

@@ -3,7 +3,7 @@ import type { Collector } from '../core/collector';
 import type { Logger } from '../core/logger';
 import { mapLimit } from '../core/map-limit';
 import type { Cloud } from '../core/provider';
-import { targetLabel } from '../core/target';
+import { type Target, targetLabel } from '../core/target';
 import { auditTarget } from './audit-target';
 import { type AwsDiscoveryHooks, discover } from './discover';
 import { type PublishOutput, publish, type SecurityHubDestination } from './publish';
@@ -29,8 +29,8 @@ export interface LocalRunOutput {
 }
 
 /**
- * A whole run in this process: discover → audit every target (at most `config.concurrency` at a
- * time) → publish, with the same three functions the Lambda functions run. A target whose step
+ * A whole run in this process: discover → audit every target (at most `config.concurrency` of
+ * each cloud at a time) → publish, with the same three functions the Lambda functions run. A target whose step
  * throws (e.g. its store write failed) is logged and left without a result, so publish reports
  * it as failed, exactly as a Map item that failed after its retries.
  */
@@ -49,7 +49,7 @@ export async function runLocal(
     },
     run,
   );
-  const audited = await mapLimit(discovered.targets, config.concurrency, async (target) => {
+  const auditOne = async (target: Target): Promise<TargetResult | undefined> => {
     try {
       const { result } = await auditTarget(
         { run: discovered.run, target },
@@ -69,7 +69,18 @@ export async function runLocal(
       });
       return undefined;
     }
-  });
+  };
+  // Each cloud's targets go at their own pace, so every cloud's call limiter is busy from the
+  // start instead of the clouds taking turns.
+  const byCloud = new Map<Cloud, Target[]>();
+  for (const t of discovered.targets) byCloud.set(t.cloud, [...(byCloud.get(t.cloud) ?? []), t]);
+  const done = new Map<Target, TargetResult | undefined>();
+  await Promise.all(
+    [...byCloud.values()].map((targets) =>
+      mapLimit(targets, config.concurrency, async (t) => done.set(t, await auditOne(t))),
+    ),
+  );
+  const audited = discovered.targets.map((t) => done.get(t));
   const published = await publish(
     { run: discovered.run },
     {

@@ -10,7 +10,6 @@ export interface SyntheticEstateOptions {
   azure?: { subscriptions: number; clustersPerSubscription: number; pageSize?: number };
 }
 
-type Json = Record<string, unknown>;
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
@@ -31,17 +30,19 @@ export function syntheticEstate(base: Estate, opts: SyntheticEstateOptions): Est
     const accounts: NonNullable<EstateInput['aws']>['accounts'] = {};
     for (let a = 1; a <= opts.aws.accounts; a++) {
       const id = `${pad(a, 12)}`.replace(/^0/, '9');
-      const regions: Record<
-        string,
-        {
-          clusters: {
-            cluster: Json & { name: string };
-            nodegroups: (Json & { nodegroupName: string })[];
-          }[];
-        }
-      > = {};
+      const regions: NonNullable<EstateInput['aws']>['accounts'][string]['regions'] = {};
       for (const r of opts.aws.regions) {
         regions[r] = {
+          // The region's shared objects (VPC, subnets, log groups, keys...) of the template,
+          // so the related calls of every copy find what the template's find.
+          ...(region.related === undefined
+            ? {}
+            : {
+                related: renamed(copy(region.related), [
+                  [`:${tAccount}:`, `:${id}:`],
+                  [tRegion, r],
+                ]),
+              }),
           clusters: Array.from({ length: opts.aws.clustersPerRegion }, (_, i) => {
             const name = `eks-${pad(i + 1, 4)}`;
             return renamed(copy(template), [
@@ -54,7 +55,10 @@ export function syntheticEstate(base: Estate, opts: SyntheticEstateOptions): Est
           }),
         };
       }
-      accounts[id] = { name: `bench-${a}`, regions };
+      const accountShared = renamed({ iam: account?.iam, related: account?.related }, [
+        [`:${tAccount}:`, `:${id}:`],
+      ]);
+      accounts[id] = { name: `bench-${a}`, regions, ...accountShared };
     }
     const first = Object.keys(accounts)[0];
     out.aws = {

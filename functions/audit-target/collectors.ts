@@ -1,6 +1,7 @@
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
+import { CallLimiter } from '../../core/call-limiter';
 import type { Collector } from '../../core/collector';
 import type { Cloud } from '../../core/provider';
 import type { RunConfig } from '../../pipeline/run-config';
@@ -74,7 +75,10 @@ export function collectorsFor(
   const google = wiring.endpoints?.google;
   const arm = wiring.endpoints?.arm;
   return {
+    // One target per invocation: each limit is the target's account+region, project or
+    // subscription, the scope of the read quotas it is sized to.
     aws: createAwsCollector({
+      calls: new CallLimiter(config.callsInFlight.aws),
       assumeRole: { roleName: memberRoleName, ...(externalId === undefined ? {} : { externalId }) },
       ...(aws === undefined ? {} : { endpoint: aws }),
       ...(wiring.awsCredentials === undefined ? {} : { credentials: wiring.awsCredentials }),
@@ -82,6 +86,7 @@ export function collectorsFor(
     gcp: deferred(async () => {
       const authClient = await gcpAuthClient(config.gcp.credentials, sources);
       return createGcpCollector({
+        calls: new CallLimiter(config.callsInFlight.gcp),
         ...(authClient === undefined ? {} : { authClient }),
         ...(google === undefined ? {} : { endpoint: google }),
       });
@@ -89,6 +94,7 @@ export function collectorsFor(
     azure: deferred(async () => {
       const credential = await azureCredential(config.azure.credentials, sources);
       return createAzureCollector({
+        calls: new CallLimiter(config.callsInFlight.azure),
         ...(credential === undefined ? {} : { credential }),
         ...(arm === undefined ? {} : { endpoint: arm }),
       });

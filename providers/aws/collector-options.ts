@@ -1,4 +1,5 @@
 import type { EKSClientConfig } from '@aws-sdk/client-eks';
+import type { CallLimiter } from '../../core/call-limiter';
 
 /** An identity or an identity provider, as every AWS SDK v3 client accepts it. */
 export type AwsCredentials = NonNullable<EKSClientConfig['credentials']>;
@@ -17,7 +18,12 @@ export interface AwsCollectorOptions {
    * (`arn:<partition>:iam::<account>:role/<roleName>`). A target's own `roleArn` wins.
    */
   assumeRole?: { roleName: string; externalId?: string };
-  /** Clusters described at the same time within one target (default 4). */
+  /**
+   * Every AWS API call of this collector takes a slot of this limiter (default: a limiter of
+   * `DEFAULT_CALLS_IN_FLIGHT.aws`); share one per process to bound the calls of all its targets.
+   */
+  calls?: CallLimiter;
+  /** Clusters collected at the same time within one target (default: the limiter's limit). */
   concurrency?: number;
   /** The clock stamped on snapshots as `collectedAt` (default: the system clock). */
   now?: () => Date;

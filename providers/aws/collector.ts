@@ -12,6 +12,7 @@ import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balan
 import { IAMClient } from '@aws-sdk/client-iam';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { STSClient } from '@aws-sdk/client-sts';
+import { CallLimiter, DEFAULT_CALLS_IN_FLIGHT } from '../../core/call-limiter';
 import type { Collector, CollectProgress, TargetCollection } from '../../core/collector';
 import { mapLimit } from '../../core/map-limit';
 import type { CollectionError, Part } from '../../core/snapshot';
@@ -19,6 +20,7 @@ import type { EksClusterVersion, EksSnapshot } from '../../core/snapshot-eks';
 import type { AwsTarget } from '../../core/target';
 import { toWire } from '../../core/wire';
 import { assumeRoleCredentials } from './assume-role';
+import { limitCalls } from './call-limit';
 import { type CallerIdentity, callerIdentity } from './caller-identity';
 import { collectClusterVersions } from './collect-cluster-versions';
 import { collectEksRelated, type TargetClients } from './collect-eks-related';
@@ -27,8 +29,6 @@ import { toCollectionError } from './collection-error';
 import type { AwsCollectorOptions, AwsCredentials } from './collector-options';
 import { eksRef } from './eks-ref';
 import { TargetCache } from './target-cache';
-
-const DEFAULT_CONCURRENCY = 4;
 
 type ClientConfig = Pick<
   EKSClientConfig,
@@ -43,7 +43,19 @@ type ClientConfig = Pick<
  */
 export function createAwsCollector(opts: AwsCollectorOptions = {}): Collector {
   const now = opts.now ?? (() => new Date());
-  const concurrency = opts.concurrency ?? DEFAULT_CONCURRENCY;
+  const calls = opts.calls ?? new CallLimiter(DEFAULT_CALLS_IN_FLIGHT.aws);
+  // As many clusters as call slots: a cluster waiting on one call leaves no slot idle.
+  const concurrency = opts.concurrency ?? calls.limit;
+  /** Objects of an account's global services (IAM) or of a region's catalogs: once per run. */
+  const wide = new Map<string, TargetCache>();
+  const wideCache = (scope: string): TargetCache => {
+    let cache = wide.get(scope);
+    if (cache === undefined) {
+      cache = new TargetCache({}, false);
+      wide.set(scope, cache);
+    }
+    return cache;
+  };
   /** DescribeClusterVersions is the same for every account of a region: one call per region. */
   const versionsByRegion = new Map<string, Promise<Part<EksClusterVersion[]>>>();
   let caller: Promise<CallerIdentity> | undefined;
@@ -58,7 +70,7 @@ export function createAwsCollector(opts: AwsCollectorOptions = {}): Collector {
 
   const whoAmI = (region: string): Promise<CallerIdentity> => {
     if (caller === undefined) {
-      const sts = new STSClient(clientConfig(region, opts.credentials));
+      const sts = limitCalls(new STSClient(clientConfig(region, opts.credentials)), calls);
       caller = callerIdentity(sts).finally(() => sts.destroy());
       caller.catch(() => {
         caller = undefined;
@@ -108,7 +120,7 @@ export function createAwsCollector(opts: AwsCollectorOptions = {}): Collector {
     let sts: STSClient | undefined;
     let credentials = opts.credentials;
     if (roleArn !== undefined) {
-      sts = new STSClient(clientConfig(target.region, opts.credentials));
+      sts = limitCalls(new STSClient(clientConfig(target.region, opts.credentials)), calls);
       const assumed = assumeRoleCredentials(sts, roleArn, {
         ...(opts.assumeRole?.externalId === undefined
           ? {}
@@ -126,13 +138,13 @@ export function createAwsCollector(opts: AwsCollectorOptions = {}): Collector {
 
     const config = clientConfig(target.region, credentials);
     const clients: TargetClients = {
-      eks: new EKSClient(config),
-      ec2: new EC2Client(config),
-      iam: new IAMClient(config),
-      logs: new CloudWatchLogsClient(config),
-      kms: new KMSClient(config),
-      ecr: new ECRClient(config),
-      elb: new ElasticLoadBalancingV2Client(config),
+      eks: limitCalls(new EKSClient(config), calls),
+      ec2: limitCalls(new EC2Client(config), calls),
+      iam: limitCalls(new IAMClient(config), calls),
+      logs: limitCalls(new CloudWatchLogsClient(config), calls),
+      kms: limitCalls(new KMSClient(config), calls),
+      ecr: limitCalls(new ECRClient(config), calls),
+      elb: limitCalls(new ElasticLoadBalancingV2Client(config), calls),
     };
     try {
       return await collectClusters(target, clients, progress);
@@ -160,7 +172,12 @@ export function createAwsCollector(opts: AwsCollectorOptions = {}): Collector {
     if (names.length === 0) return { target, snapshots: [], errors: [] };
 
     const versions = versionsFor(target.region, eks);
-    const shared = new TargetCache();
+    const shared = new TargetCache({
+      // IAM is global: its roles and OIDC providers serve every region of the account.
+      account: wideCache(`account:${target.account}`),
+      // The add-on catalog is the Region's, the same in every account.
+      region: wideCache(`region:${target.region}`),
+    });
     const results = await mapLimit(names, concurrency, async (name) => {
       try {
         return await collectOne(name);

@@ -1,4 +1,5 @@
 import type { TokenCredential } from '@azure/core-auth';
+import type { CallLimiter } from '../../core/call-limiter';
 
 export interface AzureCollectorOptions {
   /**
@@ -11,7 +12,12 @@ export interface AzureCollectorOptions {
   credential?: TokenCredential;
   /** Retries of a throttled or failed call (default: the Azure SDK's, 3). */
   maxRetries?: number;
-  /** Clusters collected at the same time within one subscription (default 4). */
+  /**
+   * Every ARM call of this collector takes a slot of this limiter (default: a limiter of
+   * `DEFAULT_CALLS_IN_FLIGHT.azure`); share one per process to bound the calls of all its targets.
+   */
+  calls?: CallLimiter;
+  /** Clusters collected at the same time within one subscription (default: the limiter's limit). */
   concurrency?: number;
   /** The clock stamped on snapshots as `collectedAt` (default: the system clock). */
   now?: () => Date;

@@ -1,6 +1,7 @@
 import { ContainerServiceClient } from '@azure/arm-containerservice';
 import type { TokenCredential } from '@azure/core-auth';
 import { DefaultAzureCredential } from '@azure/identity';
+import { CallLimiter, DEFAULT_CALLS_IN_FLIGHT } from '../../core/call-limiter';
 import type { Collector, CollectProgress, TargetCollection } from '../../core/collector';
 import { mapLimit } from '../../core/map-limit';
 import { type CollectionError, collected, failed, type Part } from '../../core/snapshot';
@@ -22,10 +23,9 @@ import { aksRef, parseAksClusterId } from './aks-ref';
 import { armEndpoint } from './arm-endpoint';
 import { API_VERSIONS, isSubnetId, registryOfScope } from './arm-paths';
 import { ARM_SCOPE, ArmRest } from './arm-rest';
+import { callLimitPolicy } from './call-limit';
 import { toAzureCollectionError } from './collection-error';
 import type { AzureCollectorOptions } from './collector-options';
-
-const DEFAULT_CONCURRENCY = 4;
 
 /** Calls whose result is shared by many clusters run once per run; failures are retried next time. */
 class OncePerRun<T> {
@@ -71,9 +71,16 @@ function asPart<T>(fetched: Fetched<T>, operation: string): Part<T> {
  */
 export function createAzureCollector(opts: AzureCollectorOptions = {}): Collector {
   const now = opts.now ?? (() => new Date());
-  const concurrency = opts.concurrency ?? DEFAULT_CONCURRENCY;
+  const calls = opts.calls ?? new CallLimiter(DEFAULT_CALLS_IN_FLIGHT.azure);
+  // As many clusters as call slots: a cluster waiting on one call leaves no slot idle.
+  const concurrency = opts.concurrency ?? calls.limit;
   const credential: TokenCredential = opts.credential ?? new DefaultAzureCredential();
-  const { baseUrl, policies } = armEndpoint(opts.endpoint);
+  const endpoint = armEndpoint(opts.endpoint);
+  const { baseUrl } = endpoint;
+  const policies = [
+    ...endpoint.policies,
+    { position: 'perRetry' as const, policy: callLimitPolicy(calls) },
+  ];
   const arm = new ArmRest({
     baseUrl,
     credential,

@@ -1,4 +1,5 @@
 import type { AuthClient } from 'google-auth-library';
+import type { CallLimiter } from '../../core/call-limiter';
 
 export interface GcpCollectorOptions {
   /**
@@ -12,7 +13,12 @@ export interface GcpCollectorOptions {
    * locally; in Lambda an `external_account` Workload Identity Federation configuration).
    */
   authClient?: AuthClient;
-  /** Clusters collected at the same time within one project (default 4). */
+  /**
+   * Every Google API call of this collector takes a slot of this limiter (default: a limiter of
+   * `DEFAULT_CALLS_IN_FLIGHT.gcp`); share one per process to bound the calls of all its targets.
+   */
+  calls?: CallLimiter;
+  /** Clusters collected at the same time within one project (default: the limiter's limit). */
   concurrency?: number;
   /** Attempts per REST call on 429/5xx (default 3). */
   maxAttempts?: number;

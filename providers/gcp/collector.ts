@@ -1,5 +1,6 @@
 import { ClusterManagerClient } from '@google-cloud/container';
 import { type AuthClient, GoogleAuth } from 'google-auth-library';
+import { CallLimiter, DEFAULT_CALLS_IN_FLIGHT } from '../../core/call-limiter';
 import type { Collector, CollectProgress, TargetCollection } from '../../core/collector';
 import type { ComputeDiskAggregatedList, ComputeFirewallList } from '../../core/gcp-api/compute-v1';
 import { mapLimit } from '../../core/map-limit';
@@ -23,7 +24,6 @@ import { gkeRef } from './gke-ref';
 import { containerProto3Json } from './proto3-json';
 import { googleRest } from './rest';
 
-const DEFAULT_CONCURRENCY = 4;
 const SCOPES = ['https://www.googleapis.com/auth/cloud-platform'];
 /** The image-scanning APIs `gke-image-scanning-api` reads (CIS GKE 5.1.1). */
 export const SCANNING_SERVICES = ['containerscanning.googleapis.com'];
@@ -73,14 +73,16 @@ const regionOf = (location: string) => location.replace(/-[a-z]$/, '');
  */
 export function createGcpCollector(opts: GcpCollectorOptions = {}): Collector {
   const now = opts.now ?? (() => new Date());
-  const concurrency = opts.concurrency ?? DEFAULT_CONCURRENCY;
+  const calls = opts.calls ?? new CallLimiter(DEFAULT_CALLS_IN_FLIGHT.gcp);
+  // As many clusters as call slots: a cluster waiting on one call leaves no slot idle.
+  const concurrency = opts.concurrency ?? calls.limit;
   let adc: Promise<AuthClient> | undefined;
   const auth = (): Promise<AuthClient> => {
     if (opts.authClient) return Promise.resolve(opts.authClient);
     adc ??= new GoogleAuth({ scopes: SCOPES }).getClient();
     return adc;
   };
-  const rest = googleRest(auth, opts.endpoint, opts.maxAttempts);
+  const rest = googleRest(auth, opts.endpoint, opts.maxAttempts, calls);
   let client: ClusterManagerClient | undefined;
   const gke = (): ClusterManagerClient => {
     if (client) return client;
@@ -187,11 +189,19 @@ export function createGcpCollector(opts: GcpCollectorOptions = {}): Collector {
       part(
         'container:projects.locations.getServerConfig',
         async () => {
-          const [sc] = await gke().getServerConfig({ name: `projects/${p}/locations/${location}` });
+          const [sc] = await calls.run(() =>
+            gke().getServerConfig({ name: `projects/${p}/locations/${location}` }),
+          );
           return containerProto3Json<GkeServerConfig>('ServerConfig', sc);
         },
         location,
       ),
+    );
+
+  /** A subnetwork (`projects/P/regions/R/subnetworks/S`), shared by the clusters that use it. */
+  const subnetwork = (path: string) =>
+    once(`subnetwork/${path}`, () =>
+      part('compute:subnetworks.get', () => rest.get('compute', `/compute/v1/${path}`), path),
     );
 
   async function relatedParts(p: string, cluster: GkeCluster): Promise<GkeParts> {
@@ -208,18 +218,16 @@ export function createGcpCollector(opts: GcpCollectorOptions = {}): Collector {
       iamPolicy(p),
       serverConfig(p, location),
       part('container:projects.locations.clusters.fetchClusterUpgradeInfo', async () => {
-        const [info] = await gke().fetchClusterUpgradeInfo({
-          name: `projects/${p}/locations/${location}/clusters/${name}`,
-        });
+        const [info] = await calls.run(() =>
+          gke().fetchClusterUpgradeInfo({
+            name: `projects/${p}/locations/${location}/clusters/${name}`,
+          }),
+        );
         return containerProto3Json<GkeUpgradeInfo>('ClusterUpgradeInfo', info);
       }),
       firewalls(netProject),
       subPath
-        ? part(
-            'compute:subnetworks.get',
-            () => rest.get('compute', `/compute/v1/${subPath.replace(/^.*?(projects\/)/, '$1')}`),
-            subPath,
-          )
+        ? subnetwork(subPath.replace(/^.*?(projects\/)/, '$1'))
         : Promise.resolve(
             failed<never>([
               {
@@ -260,7 +268,9 @@ export function createGcpCollector(opts: GcpCollectorOptions = {}): Collector {
     const errors: CollectionError[] = [];
     let clusters: GkeCluster[];
     try {
-      const [res] = await gke().listClusters({ parent: `projects/${p}/locations/-` });
+      const [res] = await calls.run(() =>
+        gke().listClusters({ parent: `projects/${p}/locations/-` }),
+      );
       clusters = (res.clusters ?? []).map((c) => containerProto3Json<GkeCluster>('Cluster', c));
       for (const zone of res.missingZones ?? []) {
         errors.push({

@@ -1,4 +1,5 @@
 import type { AuthClient } from 'google-auth-library';
+import type { CallLimiter } from '../../core/call-limiter';
 
 /** A non-2xx answer of a Google REST API, with the `error` body's status name. */
 export class GoogleRestError extends Error {
@@ -23,12 +24,14 @@ const RETRYABLE = new Set([429, 500, 502, 503, 504]);
 
 /**
  * `service` is the API host's first label (`compute` → https://compute.googleapis.com); with
- * `baseUrl` set, every service is reached at that one URL (a local stand-in of the APIs).
+ * `baseUrl` set, every service is reached at that one URL (a local stand-in of the APIs). Each
+ * attempt takes a slot of `calls`, if given (released during a retry's back-off).
  */
 export function googleRest(
   auth: () => Promise<AuthClient>,
   baseUrl?: string,
   maxAttempts = 3,
+  calls?: CallLimiter,
 ): GoogleRest {
   const call = async <T>(
     method: string,
@@ -41,12 +44,15 @@ export function googleRest(
     const headers = new Headers(await client.getRequestHeaders(url));
     if (body !== undefined) headers.set('content-type', 'application/json');
     for (let attempt = 1; ; attempt++) {
-      const res = await fetch(url, {
-        method,
-        headers,
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      const text = await res.text();
+      const send = async () => {
+        const r = await fetch(url, {
+          method,
+          headers,
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+        return { res: r, text: await r.text() };
+      };
+      const { res, text } = calls ? await calls.run(send) : await send();
       if (res.ok) return (text ? JSON.parse(text) : {}) as T;
       if (RETRYABLE.has(res.status) && attempt < maxAttempts) {
         await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));

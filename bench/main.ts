@@ -1,0 +1,42 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { runBench } from './run-bench';
+
+const USAGE = `npm run bench -- [--clusters N] [--latency MS] [--per-target N]
+
+Audits a synthetic sandbox estate of N clusters (default 1000) spread over AWS, GCP and Azure,
+with MS milliseconds added to every API call (default 50), in this process with the production
+concurrency settings. Prints one JSON object and writes it to bench/results/latest.json.`;
+
+function positive(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) {
+    throw new Error(`--${name} must be a whole number, not "${value}"\n\n${USAGE}`);
+  }
+  return n;
+}
+
+const { values } = parseArgs({
+  options: {
+    clusters: { type: 'string' },
+    latency: { type: 'string' },
+    'per-target': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+if (values.help) {
+  process.stdout.write(`${USAGE}\n`);
+} else {
+  const result = await runBench({
+    clusters: Math.max(3, positive('clusters', values.clusters, 1000)),
+    latencyMs: Math.max(1, positive('latency', values.latency, 50)),
+    perTarget: Math.max(1, positive('per-target', values['per-target'], 10)),
+  });
+  const text = `${JSON.stringify(result, null, 2)}\n`;
+  const dir = join(import.meta.dirname, 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'latest.json'), text);
+  process.stdout.write(text);
+}

@@ -1,0 +1,251 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ALL_CHECKS } from '../checks/index';
+import { runConfigForEstate } from '../cli/estate-run-config';
+import { CallLimiter } from '../core/call-limiter';
+import type { Logger } from '../core/logger';
+import type { Cloud } from '../core/provider';
+import { type Target, targetLabel } from '../core/target';
+import { createFsStore } from '../outputs/fs-store';
+import { runLocal } from '../pipeline/run-local';
+import type { CounterEntry } from '../sandbox/counters';
+import { loadEstate, parseEstate } from '../sandbox/estate';
+import { SAMPLE_ESTATE_FILE } from '../sandbox/sample-estate';
+import { sandboxCollectors } from './collectors';
+import { type CostEstimate, estimateCost } from './cost';
+import { countingStore } from './counting-store';
+import { benchEstate, clustersPerCloud } from './estate';
+import { type CallInterval, type LowerBound, longestChain, lowerBound } from './lower-bound';
+import { type SandboxLink, startSandboxProcess } from './sandbox-link';
+
+export interface BenchOptions {
+  clusters: number;
+  latencyMs: number;
+  /** Clusters per target. */
+  perTarget: number;
+}
+
+export interface BenchResult {
+  clusters: number;
+  targets: number;
+  latencyMs: number;
+  apiCalls: number;
+  callsPerCluster: Record<Cloud, number>;
+  wallSeconds: number;
+  lowerBoundSeconds: number;
+  ratio: number;
+  peakRssMb: number;
+  findings: number;
+  concurrency: { targetsPerCloud: number; callsInFlight: Record<Cloud, number> };
+  longestChain: { calls: number; target: string };
+  lowerBound: LowerBound;
+  phasesSeconds: { discover: number; audit: number; publish: number };
+  cpuSeconds: number;
+  /** Calls per cluster of each operation, per cloud (shared objects spread over the clusters). */
+  operationsPerCluster: Record<Cloud, Record<string, number>>;
+  /** Calls the sandbox served that no limiter saw (0: every call was limited). */
+  unlimitedCalls: number;
+  cost: CostEstimate;
+}
+
+const CLOUDS: Cloud[] = ['aws', 'gcp', 'azure'];
+const round = (n: number, digits = 3) => Number(n.toFixed(digits));
+
+/** The cloud of a sandbox counter's target: AWS account[/region], Azure GUID, else a GCP project. */
+function cloudOfCounter(target: string): Cloud {
+  if (/^\d{12}(\/|$)/.test(target)) return 'aws';
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(target)) return 'azure';
+  return 'gcp';
+}
+
+/** A logger that notes when each step of the run logged last. */
+function phaseLogger(): Logger & { discovered: number; lastAudited: number } {
+  const log = {
+    discovered: 0,
+    lastAudited: 0,
+    info(message: string) {
+      if (message.startsWith('Discovered')) log.discovered = performance.now();
+      if (message.startsWith('Audited')) log.lastAudited = performance.now();
+    },
+    warn(message: string) {
+      log.info(message);
+    },
+    error() {},
+  };
+  return log;
+}
+
+/**
+ * With no limit on calls in flight, the longest chain of dependent calls of each cloud's
+ * largest target (`lower-bound.ts`). Also loads every module the run needs before it is timed.
+ */
+async function probeChains(
+  sandbox: SandboxLink,
+  targets: Target[],
+  memberRoleName: string,
+): Promise<{ calls: number; target: string }> {
+  let longest = { calls: 0, target: '' };
+  for (const cloud of CLOUDS) {
+    const mine = targets.filter((t) => t.cloud === cloud);
+    if (mine.length === 0) continue;
+    const seen: CallInterval[] = [];
+    const observe = (start: number, end: number) => seen.push({ start, end });
+    const open = new CallLimiter(256, observe);
+    const collectors = sandboxCollectors(
+      sandbox.url,
+      { aws: open, gcp: open, azure: open },
+      memberRoleName,
+    );
+    // The largest target has the most pages and the most clusters: its chain is the longest.
+    const target = mine[0] as Target;
+    await collectors[cloud].collect(target);
+    const calls = longestChain(seen);
+    if (calls > longest.calls) longest = { calls, target: targetLabel(target) };
+  }
+  return longest;
+}
+
+export async function runBench(opts: BenchOptions): Promise<BenchResult> {
+  const estate = parseEstate(
+    benchEstate(loadEstate(SAMPLE_ESTATE_FILE), {
+      clusters: opts.clusters,
+      perTarget: opts.perTarget,
+    }),
+    'the benchmark estate',
+  );
+  const dir = mkdtempSync(join(tmpdir(), 'mk8s-bench-'));
+  const sandbox = await startSandboxProcess(estate, opts.latencyMs, dir);
+  try {
+    // What a user of these clouds would configure, with the production concurrency defaults;
+    // Security Hub import off (its 10 calls/s quota would be the whole story; see the cost).
+    const config = { ...runConfigForEstate(estate, 'us-east-1'), securityHub: { enabled: false } };
+    const targets: Target[] = [
+      ...Object.keys(estate.aws?.accounts ?? {}).flatMap((account) =>
+        config.aws.regions.map((region): Target => ({ cloud: 'aws', account, region })),
+      ),
+      ...config.gcp.projects.map((project): Target => ({ cloud: 'gcp', project })),
+      ...config.azure.subscriptions.map(
+        (subscription): Target => ({ cloud: 'azure', subscription }),
+      ),
+    ];
+    const chain = await probeChains(sandbox, targets, config.aws.memberRoleName);
+    await sandbox.reset();
+
+    const calls = {
+      aws: new CallLimiter(config.callsInFlight.aws),
+      gcp: new CallLimiter(config.callsInFlight.gcp),
+      azure: new CallLimiter(config.callsInFlight.azure),
+    };
+    const store = countingStore(createFsStore(join(dir, 'store')));
+    const logger = phaseLogger();
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    const run = await runLocal(config, {
+      store,
+      collectors: sandboxCollectors(sandbox.url, calls, config.aws.memberRoleName),
+      checks: ALL_CHECKS,
+      clock: () => new Date(),
+      logger,
+    });
+    const t1 = performance.now();
+    const cpu = process.cpuUsage(cpu0);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+
+    const entries: CounterEntry[] = await sandbox.counters();
+    const perCloud = { aws: 0, gcp: 0, azure: 0 };
+    const ops: Record<Cloud, Record<string, number>> = { aws: {}, gcp: {}, azure: {} };
+    for (const e of entries) {
+      const cloud = cloudOfCounter(e.target);
+      perCloud[cloud] += e.count;
+      ops[cloud][e.operation] = (ops[cloud][e.operation] ?? 0) + e.count;
+    }
+    const clusters = clustersPerCloud(opts.clusters);
+    const perCluster = (cloud: Cloud, n: number) => round(n / Math.max(1, clusters[cloud]), 2);
+    const operationsPerCluster = {
+      aws: {} as Record<string, number>,
+      gcp: {} as Record<string, number>,
+      azure: {} as Record<string, number>,
+    };
+    for (const cloud of CLOUDS) {
+      for (const [op, n] of Object.entries(ops[cloud]).sort()) {
+        operationsPerCluster[cloud][op] = perCluster(cloud, n);
+      }
+    }
+    const apiCalls = perCloud.aws + perCloud.gcp + perCloud.azure;
+    const limited = calls.aws.calls + calls.gcp.calls + calls.azure.calls;
+    const bound = lowerBound({
+      latencyMs: opts.latencyMs,
+      longestChain: chain.calls,
+      calls: perCloud,
+      callsInFlight: config.callsInFlight,
+    });
+    const wallSeconds = (t1 - t0) / 1000;
+    const findings = run.published.summary.findings.total;
+    const targetCount = run.discovered.targets.length;
+
+    // Lambda: each target's audit waits on its calls (at most its calls ÷ its cloud's limit ×
+    // latency, the same sum as the bound's) and computes (this run's CPU, publish included).
+    const waitSeconds = Object.values(bound.callsSeconds).reduce((a, b) => a + b, 0);
+    const cost = estimateCost(
+      {
+        clusters: opts.clusters,
+        lambdaGbSeconds: (waitSeconds + cpuSeconds) * 1,
+        lambdaInvocations: targetCount + 2,
+        // Discover, KeepKeys, the Map, Publish, Done; per item its child execution's task and
+        // the Map's own bookkeeping transition.
+        stateTransitions: 5 + 2 * targetCount,
+        // The Map's ItemReader reads its items once; its ResultWriter writes a manifest and
+        // result files (about 3 writes).
+        s3Writes: store.counts.puts + store.counts.lists + 3,
+        s3Reads: store.counts.gets + 1,
+        securityHubEvents: findings,
+      },
+      [
+        'Lambda: 1 GB functions (audit-target, publish); GB-s = Σ per cloud (calls × latency ÷ calls in flight) + the run’s CPU seconds',
+        'Step Functions (Standard): 5 transitions per run + 2 per target',
+        `S3: the run's store requests (${store.counts.puts} PUT, ${store.counts.gets} GET, ${store.counts.lists} LIST) + the Map's item read and result writes`,
+        'Security Hub: every finding imported once a day (upper bound: unchanged findings are refreshed far less often)',
+      ],
+    );
+    return {
+      clusters: opts.clusters,
+      targets: targetCount,
+      latencyMs: opts.latencyMs,
+      apiCalls,
+      callsPerCluster: {
+        aws: perCluster('aws', perCloud.aws),
+        gcp: perCluster('gcp', perCloud.gcp),
+        azure: perCluster('azure', perCloud.azure),
+      },
+      wallSeconds: round(wallSeconds),
+      lowerBoundSeconds: round(bound.seconds),
+      ratio: round(wallSeconds / bound.seconds),
+      peakRssMb: round(process.resourceUsage().maxRSS / 1024, 1),
+      findings,
+      concurrency: { targetsPerCloud: config.concurrency, callsInFlight: config.callsInFlight },
+      longestChain: chain,
+      lowerBound: {
+        chainSeconds: round(bound.chainSeconds),
+        callsSeconds: {
+          aws: round(bound.callsSeconds.aws),
+          gcp: round(bound.callsSeconds.gcp),
+          azure: round(bound.callsSeconds.azure),
+        },
+        seconds: round(bound.seconds),
+      },
+      phasesSeconds: {
+        discover: round((logger.discovered - t0) / 1000),
+        audit: round((logger.lastAudited - logger.discovered) / 1000),
+        publish: round((t1 - logger.lastAudited) / 1000),
+      },
+      cpuSeconds: round(cpuSeconds),
+      operationsPerCluster,
+      unlimitedCalls: apiCalls - limited,
+      cost,
+    };
+  } finally {
+    await sandbox.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
