@@ -68,6 +68,8 @@ const AwsAccount = z.strictObject({
   enabledRegions: z.array(AwsRegion).optional(),
   regions: z.record(AwsRegion, AwsRegionEntry).default({}),
   iam: z.strictObject({ roles: z.array(IamRoleEntry).default([]) }).default({ roles: [] }),
+  /** false: STS GetWebIdentityToken answers OutboundWebIdentityFederationDisabled. */
+  outboundWebIdentityFederation: z.boolean().default(true),
   related: relatedField(['aws', 'account']),
 });
 

@@ -7,7 +7,7 @@ import {
   type GcpCredentials,
   GcpExternalAccount,
 } from '../../pipeline/credentials-config';
-import { awsWebIdentityToken } from '../../providers/aws/web-identity-token';
+import { webIdentityTokenSource } from '../../providers/aws/web-identity-token';
 import {
   azureClientSecretCredential,
   azureWorkloadIdentityCredential,
@@ -94,7 +94,7 @@ export async function azureCredential(
   if (setting.source === 'client-secret') {
     return azureClientSecretCredential(app, await src.secrets.secret(setting.secretArn));
   }
-  return azureWorkloadIdentityCredential(app, () => awsWebIdentityToken(src.sts()));
+  return azureWorkloadIdentityCredential(app, webIdentityTokenSource(src.sts));
 }
 
 /** Parses JSON; the error names the source and never echoes the text (it may be a key). */

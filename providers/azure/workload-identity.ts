@@ -1,4 +1,4 @@
-import type { TokenCredential } from '@azure/core-auth';
+import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
 import { ClientAssertionCredential, ClientSecretCredential } from '@azure/identity';
 import { armEndpoint } from './arm-endpoint';
 
@@ -29,15 +29,44 @@ export function azureWorkloadIdentityCredential(
   app: EntraApp,
   assertion: () => Promise<string>,
 ): TokenCredential {
-  return new ClientAssertionCredential(
-    app.tenantId,
-    app.clientId,
-    assertion,
-    authorityOptions(app),
+  return sharedTokens(
+    new ClientAssertionCredential(app.tenantId, app.clientId, assertion, authorityOptions(app)),
   );
+}
+
+/** A token is reused until this long before it expires. */
+const REFRESH_MARGIN_MS = 5 * 60_000;
+
+/**
+ * One token request per scope at a time: the collector's SDK client and REST calls ask for a
+ * token together at the start, and each request would otherwise cost its own AWS token and
+ * Entra exchange. A failed request is not kept, so the next call tries again.
+ */
+export function sharedTokens(credential: TokenCredential): TokenCredential {
+  const tokens = new Map<string, Promise<AccessToken | null>>();
+  const refresh = (key: string, scopes: string | string[], options?: GetTokenOptions) => {
+    const next = credential.getToken(scopes, options);
+    tokens.set(key, next);
+    next.catch(() => tokens.delete(key));
+    return next;
+  };
+  return {
+    getToken: async (scopes: string | string[], options?: GetTokenOptions) => {
+      const key = [scopes].flat().join(' ');
+      const cached = tokens.get(key);
+      const token = cached ? await cached.catch(() => null) : null;
+      if (token && token.expiresOnTimestamp - REFRESH_MARGIN_MS > Date.now()) return token;
+      // Another caller may have started a refresh while this one waited.
+      const current = tokens.get(key);
+      if (current && current !== cached) return current;
+      return refresh(key, scopes, options);
+    },
+  };
 }
 
 /** The opt-in fallback: the app's client secret (read from Secrets Manager by the caller). */
 export function azureClientSecretCredential(app: EntraApp, secret: string): TokenCredential {
-  return new ClientSecretCredential(app.tenantId, app.clientId, secret, authorityOptions(app));
+  return sharedTokens(
+    new ClientSecretCredential(app.tenantId, app.clientId, secret, authorityOptions(app)),
+  );
 }

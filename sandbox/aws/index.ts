@@ -9,12 +9,14 @@ import { iamRoutes } from './iam';
 import { kmsRoutes } from './kms';
 import { logsRoutes } from './logs';
 import { organizationsRoutes } from './organizations';
+import { outboundIdentityRoutes } from './outbound-identity';
 import { securityHubRoutes } from './securityhub';
 import { stsRoutes } from './sts';
 
 /** Every AWS route; add a service by adding its file's route list here. */
 export const awsRoutes: Route[] = [
   ...stsRoutes,
+  ...outboundIdentityRoutes,
   ...organizationsRoutes,
   ...ec2Routes,
   ...ec2NetworkRoutes,

@@ -40,6 +40,7 @@ export function armRoute(spec: {
           "Authentication failed. The 'Authorization' header is missing.",
         );
       }
+      ctx.state.federation.sawBearer(header(ctx.req, 'authorization'));
       if (!ctx.req.url.searchParams.get('api-version')) {
         throw new ApiError(
           400,
