@@ -64,4 +64,19 @@ export interface ObjectStore {
   get(key: string): Promise<string | undefined>;
   /** Every key under the prefix. */
   list(prefix: string): Promise<string[]>;
+  /**
+   * The object's text and version (S3: its ETag), or `undefined` when there is no such key. With
+   * `putIfVersion`, for objects that successive runs update (the Security Hub state).
+   */
+  getVersioned?(key: string): Promise<{ body: string; version: string } | undefined>;
+  /**
+   * Writes only if the object still has `expected` (a version from `getVersioned`), or, with
+   * `null`, only if it does not exist; otherwise throws `WriteConflictError` (outputs/write-conflict.ts).
+   */
+  putIfVersion?(
+    key: string,
+    body: string,
+    contentType: string,
+    expected: string | null,
+  ): Promise<void>;
 }

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type ConditionalWriteProxy, startConditionalWriteProxy } from './s3-conditional';
 
 /** The s3rver methods used here (the package ships no type declarations). */
 interface S3rverInstance {
@@ -25,6 +26,8 @@ export interface LocalS3Sandbox {
   port: number;
   /** The directory holding the objects. */
   directory: string;
+  /** The conditional-write front of s3rver (s3-conditional.ts): what `url` reaches. */
+  conditionalWrites: Pick<ConditionalWriteProxy, 'refused'>;
   /**
    * `new S3Client(clientConfig)` reaches it: path-style, the only credentials s3rver accepts,
    * and checksums only when required (otherwise streamed bodies are stored aws-chunked).
@@ -41,9 +44,10 @@ export interface LocalS3Sandbox {
 }
 
 /**
- * s3rver on loopback as the sandbox's S3 (toolchain.md §7 and G18). Note: s3rver cannot issue
- * ListObjectsV2 continuation tokens on OpenSSL 3 (they need DES), so keep listings under 1,000
- * keys per prefix.
+ * s3rver on loopback as the sandbox's S3 (toolchain.md §7 and G18), behind a small proxy that
+ * adds S3's conditional writes (If-Match / If-None-Match on PutObject), which s3rver ignores.
+ * Note: s3rver cannot issue ListObjectsV2 continuation tokens on OpenSSL 3 (they need DES), so
+ * keep listings under 1,000 keys per prefix.
  */
 export async function startS3(options: S3Options): Promise<LocalS3Sandbox> {
   const S3rver = createRequire(import.meta.url)('s3rver') as S3rverCtor;
@@ -51,18 +55,21 @@ export async function startS3(options: S3Options): Promise<LocalS3Sandbox> {
   const directory = options.directory ?? (await mkdtemp(join(tmpdir(), 'mk8s-sandbox-s3-')));
   const host = options.host ?? '127.0.0.1';
   const server = new S3rver({
-    port: options.port ?? 0,
+    port: 0,
     address: host,
     silent: true,
     directory,
     configureBuckets: options.buckets.map((name) => ({ name })),
   });
-  const { port } = await server.run();
+  const upstream = await server.run();
+  const proxy = await startConditionalWriteProxy(host, upstream.port, host, options.port ?? 0);
+  const { port } = proxy;
   const url = `http://${host}:${port}`;
   return {
     url,
     port,
     directory,
+    conditionalWrites: proxy,
     clientConfig: {
       endpoint: url,
       forcePathStyle: true,
@@ -72,6 +79,7 @@ export async function startS3(options: S3Options): Promise<LocalS3Sandbox> {
       responseChecksumValidation: 'WHEN_REQUIRED',
     },
     async stop() {
+      await proxy.close();
       await server.close();
       if (owned) await rm(directory, { recursive: true, force: true });
     },
