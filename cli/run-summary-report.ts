@@ -47,10 +47,21 @@ export function formatRunSummary(summary: RunSummary): string {
     );
   }
   out.push('', formatSummary(summary.findings), '');
-  out.push(
-    securityHub.enabled
-      ? `Security Hub (${securityHub.region}): ${securityHub.imported} of ${securityHub.submitted} findings imported in ${plural(securityHub.calls, 'call')}, ${securityHub.failed} failed${securityHub.failures[0] ? ` (first: ${securityHub.failures[0].code}: ${securityHub.failures[0].message})` : ''}`
-      : 'Security Hub: import off',
-  );
+  out.push(securityHubLine(securityHub));
   return out.join('\n');
+}
+
+/** One line on what the Security Hub lifecycle sent (or would send, in a dry run). */
+export function securityHubLine(hub: RunSummary['securityHub']): string {
+  if (!hub.enabled) return 'Security Hub: import off';
+  const verb = hub.dryRun ? 'would send' : 'sent';
+  const kinds = `${hub.imported} new, ${hub.updated} updated, ${hub.passed} now passing, ${hub.archived} archived, ${hub.refreshed} refreshed; ${hub.unchanged} unchanged`;
+  const first = hub.failures[0];
+  const failed = hub.dryRun
+    ? ''
+    : `, ${hub.failed} failed${first ? ` (first: ${first.code}: ${first.message})` : ''}`;
+  const counts = hub.dryRun
+    ? `${hub.submitted} findings (planned)`
+    : `${hub.submitted - hub.failed} of ${hub.submitted} findings in ${plural(hub.calls, 'call')}`;
+  return `Security Hub (${hub.mode}, ${hub.region}): ${verb} ${counts}: ${kinds}${failed}`;
 }

@@ -26,8 +26,15 @@ export const ASFF_LIMITS = {
   resourceId: 512,
   relatedRequirement: 64,
   relatedRequirements: 32,
+  /** AssociatedStandards: not in the model; the service refuses more than 20 (Prowler's cap). */
+  associatedStandards: 20,
+  standardsId: 256,
   types: 50,
   resources: 32,
+  severityOriginal: 64,
+  productFields: 50,
+  productFieldKey: 128,
+  resourceType: 256,
 } as const;
 
 export const ASFF_SCHEMA_VERSION = '2018-10-08';
@@ -43,7 +50,12 @@ export interface AsffContext {
   observedAt: Date;
   /** When the finding was first observed; without run state it is `observedAt`. */
   firstObservedAt?: Date;
+  /** ARCHIVED hides the finding (its cluster or check is gone); default ACTIVE. */
+  recordState?: 'ACTIVE' | 'ARCHIVED';
 }
+
+/** What the mapping reads of a finding: all of it but the snapshot provenance. */
+export type AsffFinding = Omit<Finding, 'source'>;
 
 /** The custom-integration product of the importing account (no subscription needed). */
 export function productArn(ctx: Pick<AsffContext, 'partition' | 'region' | 'account'>): string {
@@ -177,14 +189,19 @@ function otherDetails(fields: Record<string, string | undefined>): Record<string
  * Partition and no Region: GCP/Azure locations can exceed Region's 16 characters, and they are
  * not AWS Regions; the location is in Details.Other instead.
  */
-export function clusterResource(finding: Finding): Resource {
+export function clusterResource(finding: AsffFinding): Resource {
   const id = truncate(finding.resourceId, ASFF_LIMITS.resourceId);
   if (finding.provider === 'eks') {
     const partition = awsPartition(/^arn:([a-z-]+):/.exec(finding.resourceId)?.[1]);
     const resource: Resource = {
       Type: 'AwsEksCluster',
       Id: id,
-      Details: { AwsEksCluster: { Arn: finding.resourceId, Name: finding.resourceName } },
+      Details: {
+        AwsEksCluster: {
+          Arn: truncate(finding.resourceId, ASFF_LIMITS.resourceId),
+          Name: truncate(finding.resourceName, ASFF_LIMITS.otherDetailValue),
+        },
+      },
     };
     if (partition) resource.Partition = partition;
     if (finding.region.length <= ASFF_LIMITS.resourceRegion) resource.Region = finding.region;
@@ -207,7 +224,7 @@ export function clusterResource(finding: Finding): Resource {
 }
 
 /** A sub-resource the result is about (node group, IAM role...), as a second resource. */
-function subjectResource(finding: Finding): Resource | undefined {
+function subjectResource(finding: AsffFinding): Resource | undefined {
   const { subject } = finding;
   if (!subject) return undefined;
   return {
@@ -223,7 +240,12 @@ function subjectResource(finding: Finding): Resource | undefined {
   };
 }
 
-function productFields(finding: Finding): Record<string, string> {
+/**
+ * `ProductFields` under the `mk8s-audit/` prefix (Security Hub reserves `aws/`): at most 50
+ * pairs, keys of 128 and values of 2048 characters. A new field is one more line here (the
+ * mutelist's `mk8s-audit/muted` among them); the evidence goes last, being the one to lose.
+ */
+function productFields(finding: AsffFinding): Record<string, string> {
   const v = (s: string) => truncate(s, ASFF_LIMITS.productFieldValue);
   const fields: Record<string, string> = {
     'mk8s-audit/checkId': finding.checkId,
@@ -243,22 +265,54 @@ function productFields(finding: Finding): Record<string, string> {
     fields['mk8s-audit/subjectType'] = finding.subject.type;
     fields['mk8s-audit/subjectId'] = finding.subject.id;
   }
-  return Object.fromEntries(Object.entries(fields).map(([k, value]) => [k, v(value)]));
+  const { 'mk8s-audit/evidence': evidence, ...first } = fields;
+  return Object.fromEntries(
+    Object.entries({ ...first, 'mk8s-audit/evidence': evidence ?? '[]' })
+      .slice(0, ASFF_LIMITS.productFields)
+      .map(([k, value]) => [truncate(k, ASFF_LIMITS.productFieldKey), v(value)]),
+  );
 }
 
-function recommendationText(finding: Finding): string {
+/**
+ * `Compliance.AssociatedStandards`: one per framework the check maps to, CIS first, named like
+ * Security Hub's own standards (`standards/cis-eks-benchmark/v/1.8.0`); at most 20.
+ */
+export function associatedStandards(
+  finding: Pick<Finding, 'frameworks'>,
+): { StandardsId: string }[] {
+  return Object.keys(finding.frameworks)
+    .filter((id) => (finding.frameworks[id] ?? []).length > 0)
+    .sort(
+      (a, b) => Number(b.startsWith('cis-')) - Number(a.startsWith('cis-')) || a.localeCompare(b),
+    )
+    .map((id) => {
+      const cis = /^cis-([a-z]+)-(\d+(?:\.\d+)*)$/.exec(id);
+      const name = cis ? `standards/cis-${cis[1]}-benchmark/v/${cis[2]}` : `standards/${id}`;
+      return { StandardsId: truncate(name, ASFF_LIMITS.standardsId) };
+    })
+    .slice(0, ASFF_LIMITS.associatedStandards);
+}
+
+function recommendationText(finding: AsffFinding): string {
   const { summary, cli } = finding.remediation;
   return truncate(cli ? `${summary} CLI: ${cli}` : summary, ASFF_LIMITS.recommendationText);
 }
 
-/** Finding → AwsSecurityFinding. Deterministic for a given finding and context. */
-export function toAsff(finding: Finding, ctx: AsffContext): AwsSecurityFinding {
+/**
+ * Finding → AwsSecurityFinding. Deterministic for a given finding and context. CreatedAt and
+ * FirstObservedAt come from the run state (stable for the life of the finding); UpdatedAt and
+ * LastObservedAt are this import's time, which the lifecycle keeps increasing (Security Hub
+ * ignores an update whose UpdatedAt is not newer).
+ */
+export function toAsff(finding: AsffFinding, ctx: AsffContext): AwsSecurityFinding {
   const observed = ctx.observedAt.toISOString();
   const first = (ctx.firstObservedAt ?? ctx.observedAt).toISOString();
   const label = severityLabel(finding);
   const types = findingTypes(finding);
   const subject = subjectResource(finding);
   const requirements = relatedRequirements(finding);
+  const standards = associatedStandards(finding);
+  const original = truncate(finding.severity, ASFF_LIMITS.severityOriginal);
   return {
     SchemaVersion: ASFF_SCHEMA_VERSION,
     Id: truncate(finding.id, ASFF_LIMITS.id),
@@ -272,7 +326,7 @@ export function toAsff(finding: Finding, ctx: AsffContext): AwsSecurityFinding {
     LastObservedAt: observed,
     CreatedAt: first,
     UpdatedAt: observed,
-    Severity: { Label: label, Original: finding.severity },
+    Severity: { Label: label, Original: original },
     Title: truncate(finding.title, ASFF_LIMITS.title),
     Description: truncate(finding.message, ASFF_LIMITS.description),
     Remediation: {
@@ -287,8 +341,9 @@ export function toAsff(finding: Finding, ctx: AsffContext): AwsSecurityFinding {
       Status: COMPLIANCE_STATUS[finding.status],
       SecurityControlId: finding.checkId,
       ...(requirements.length > 0 ? { RelatedRequirements: requirements } : {}),
+      ...(standards.length > 0 ? { AssociatedStandards: standards } : {}),
     },
-    RecordState: 'ACTIVE',
-    FindingProviderFields: { Severity: { Label: label, Original: finding.severity }, Types: types },
+    RecordState: ctx.recordState ?? 'ACTIVE',
+    FindingProviderFields: { Severity: { Label: label, Original: original }, Types: types },
   };
 }

@@ -35,6 +35,14 @@ export const StateRef = z.object({
 });
 export type StateRef = z.infer<typeof StateRef>;
 
+/** Where findings are imported: an account's Security Hub in one Region of an AWS partition. */
+export const ImportDestination = z.object({
+  account: z.string().regex(/^\d{12}$/),
+  region: z.string(),
+  partition: z.enum(['aws', 'aws-cn', 'aws-us-gov', 'aws-us-iso', 'aws-us-iso-b']),
+});
+export type ImportDestination = z.infer<typeof ImportDestination>;
+
 export const StateEntry = z.object({
   /** SHA-256 of the ASFF content as sent, timestamps left out: a change means re-import. */
   hash: z.string(),
@@ -47,8 +55,8 @@ export const StateEntry = z.object({
   lastSent: z.iso.datetime(),
   /** The target label of the run that produced it (archiving is decided per target). */
   target: z.string(),
-  /** Where it was imported: `<account>/<region>`. */
-  destination: z.string(),
+  /** Where it was imported (archiving sends it there again). */
+  destination: ImportDestination,
   ref: StateRef,
 });
 export type StateEntry = z.infer<typeof StateEntry>;

@@ -1,12 +1,11 @@
-import type { Partition, SecurityHubClient } from '@aws-sdk/client-securityhub';
 import type { Finding } from '../core/finding';
 import type { Logger } from '../core/logger';
 import { mapLimit } from '../core/map-limit';
 import type { CollectionError } from '../core/snapshot';
 import { type Target, targetLabel } from '../core/target';
-import { productArn, toAsff } from '../outputs/asff';
 import { findingsJson, parseFindingsJson } from '../outputs/findings-json';
-import { importFindings } from '../outputs/securityhub-publisher';
+import { targetOf } from '../outputs/securityhub-lifecycle';
+import type { WriteConflictError } from '../outputs/write-conflict';
 import { discoveryCoverage, unreadTargetCoverage } from './coverage';
 import { keys, runPrefix } from './keys';
 import { writeRunReports } from './run-reports';
@@ -18,6 +17,7 @@ import {
   type SecurityHubSummary,
   type TargetOutcome,
 } from './run-summary';
+import { type SecurityHubDestination, syncSecurityHub } from './securityhub-sync';
 import {
   DiscoverOutput,
   type ObjectStore,
@@ -26,13 +26,7 @@ import {
   TargetResult,
 } from './types';
 
-/** Where findings are imported: the caller's own account (custom-integration product). */
-export interface SecurityHubDestination {
-  client: SecurityHubClient;
-  account: string;
-  region: string;
-  partition: Partition;
-}
+export type { SecurityHubDestination };
 
 export interface PublishDeps {
   store: ObjectStore;
@@ -48,9 +42,6 @@ export interface PublishOutput {
   summaryKey: string;
   summary: RunSummary;
 }
-
-/** At most this many import failures are listed in the summary (all are counted and logged). */
-const MAX_LISTED_FAILURES = 100;
 
 function parseJson(text: string, key: string): unknown {
   try {
@@ -145,29 +136,6 @@ function parseJsonOrUndefined(text: string): unknown {
   }
 }
 
-async function importToSecurityHub(
-  findings: readonly Finding[],
-  dest: SecurityHubDestination | undefined,
-  observedAt: Date,
-  logger: Logger,
-): Promise<SecurityHubSummary> {
-  if (!dest) return { enabled: false };
-  const ctx = { account: dest.account, region: dest.region, partition: dest.partition, observedAt };
-  const counts = await importFindings(
-    dest.client,
-    findings.map((f) => toAsff(f, ctx)),
-    logger,
-  );
-  return {
-    enabled: true,
-    productArn: productArn(ctx),
-    region: dest.region,
-    ...counts,
-    failures: counts.failures.slice(0, MAX_LISTED_FAILURES),
-    failuresTruncated: counts.failures.length > MAX_LISTED_FAILURES,
-  };
-}
-
 /**
  * Step 3 of a run: reads `targets.json` and every target's result (a target without one is a
  * failed target), merges the findings into `findings.json`, imports them into Security Hub when
@@ -179,8 +147,11 @@ export async function publish(input: PublishInput, deps: PublishDeps): Promise<P
   const read = await mapLimit(discovered.targets, 8, (t) => readTarget(deps.store, run, t));
   const publishedAt = deps.clock();
   // Targets without a readable result and failed discovery calls are audit gaps: findings too.
+  const fromTargets = read.flatMap((r) =>
+    r.findings.map((finding) => ({ finding, target: r.outcome.label })),
+  );
   const findings = [
-    ...read.flatMap((r) => r.findings),
+    ...fromTargets.map((f) => f.finding),
     ...unreadTargetCoverage(
       read.map((r) => r.outcome),
       (i) => read[i]?.findings ?? [],
@@ -192,12 +163,30 @@ export async function publish(input: PublishInput, deps: PublishDeps): Promise<P
   const findingsKey = keys.findings(run);
   await deps.store.put(findingsKey, findingsJson(findings), 'application/json');
 
-  const securityHub = await importToSecurityHub(
-    findings,
-    deps.securityHub,
-    publishedAt,
-    deps.logger,
-  );
+  let securityHub: SecurityHubSummary = { enabled: false };
+  let conflict: WriteConflictError | undefined;
+  if (deps.securityHub) {
+    // Coverage findings made here belong to the target (or discovery scope) they name.
+    const coverage = findings.slice(fromTargets.length).map((finding) => ({
+      finding,
+      target: targetOf(finding),
+    }));
+    const synced = await syncSecurityHub(
+      {
+        run,
+        findings: [...fromTargets, ...coverage],
+        completeTargets: new Set(
+          read.filter((r) => r.outcome.status === 'ok').map((r) => r.outcome.label),
+        ),
+        now: publishedAt,
+      },
+      deps.securityHub,
+      deps.store,
+      deps.logger,
+    );
+    securityHub = synced.summary;
+    conflict = synced.conflict;
+  }
 
   const dest = deps.securityHub;
   // OCSF, CSV, the HTML report (and ASFF): conveniences that never fail the run.
@@ -233,12 +222,22 @@ export async function publish(input: PublishInput, deps: PublishDeps): Promise<P
     securityHub,
   });
   await deps.store.put(summaryKey, `${JSON.stringify(summary, null, 2)}\n`, 'application/json');
+  // An overlapping run wrote the Security Hub state first: this run fails, after its summary.
+  if (conflict) throw conflict;
   deps.logger.info('Published run', {
     runId: run.runId,
     targets: summary.targets.byStatus,
     findings: findings.length,
     securityHub: securityHub.enabled
-      ? { imported: securityHub.imported, failed: securityHub.failed, calls: securityHub.calls }
+      ? {
+          imported: securityHub.imported,
+          updated: securityHub.updated,
+          passed: securityHub.passed,
+          archived: securityHub.archived,
+          refreshed: securityHub.refreshed,
+          failed: securityHub.failed,
+          calls: securityHub.calls,
+        }
       : 'off',
   });
   return { run, findingsKey, summaryKey, summary };

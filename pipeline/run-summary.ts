@@ -7,7 +7,7 @@ import type { CollectionError } from '../core/snapshot';
 import { type FindingSummary, summarize } from '../core/summary';
 import { type Target, targetLabel } from '../core/target';
 import type { WriteResult } from '../outputs/formats';
-import type { ImportCounts } from '../outputs/securityhub-publisher';
+import type { SecurityHubRunSummary } from './securityhub-sync';
 import type { RunRef, TargetResult } from './types';
 
 export const RUN_SUMMARY_FORMAT = 'mk8s-audit-run-summary';
@@ -38,15 +38,8 @@ export interface CoverageEntry {
   message: string;
 }
 
-/** Security Hub's part of the summary: off, or what the import did. */
-export type SecurityHubSummary =
-  | { enabled: false }
-  | ({
-      enabled: true;
-      productArn: string;
-      region: string;
-      failuresTruncated: boolean;
-    } & ImportCounts);
+/** Security Hub's part of the summary: off, or what the lifecycle imported. */
+export type SecurityHubSummary = { enabled: false } | SecurityHubRunSummary;
 
 /** `run-summary.json`: what a run covered, what it found, where it wrote and what it imported. */
 export interface RunSummary {

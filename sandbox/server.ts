@@ -115,6 +115,20 @@ async function serve(
   return reply;
 }
 
+/**
+ * `GET /_sandbox/securityhub`: what the sandbox's Security Hub holds (findings, import counts and
+ * every ingestion event), for tools outside the process (a sandbox started by
+ * `mk8s-audit sandbox`); in-process code reads `sandbox.securityHub` instead.
+ */
+function debugReply(state: SandboxState, req: SandboxRequest): Reply | undefined {
+  if (req.method !== 'GET' || req.aws || !req.url.pathname.startsWith('/_sandbox/'))
+    return undefined;
+  if (req.url.pathname === '/_sandbox/securityhub') {
+    return jsonReply(200, state.securityHub.dump());
+  }
+  return jsonReply(404, { message: `no sandbox debug route ${req.url.pathname}` });
+}
+
 /** Starts the sandbox cloud on loopback: one server for the AWS, Google Cloud and Azure routes. */
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const estate = parseEstate(options.estate, 'startSandbox estate');
@@ -143,7 +157,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
           body,
           aws: parseAwsCaller(req.headers),
         };
-        reply = await serve(state, ROUTES, sreq);
+        reply = debugReply(state, sreq) ?? (await serve(state, ROUTES, sreq));
       } catch (err) {
         reply = jsonReply(500, { message: `sandbox failure: ${(err as Error).message}` });
       }

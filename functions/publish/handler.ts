@@ -51,8 +51,19 @@ export function makeHandler(deps: PublishHandlerDeps) {
       const failing = Object.values(summary.findings.failedBySeverity).reduce((a, b) => a + b, 0);
       deps.metrics.addMetric('FailingFindings', MetricUnit.Count, failing);
       if (hub.enabled) {
-        deps.metrics.addMetric('SecurityHubImported', MetricUnit.Count, hub.imported);
-        deps.metrics.addMetric('SecurityHubFailed', MetricUnit.Count, hub.failed);
+        // What the lifecycle sent, by kind: the cost (ingestion events) and the failures.
+        const counts = {
+          SecurityHubImported: hub.imported,
+          SecurityHubUpdated: hub.updated,
+          SecurityHubPassed: hub.passed,
+          SecurityHubArchived: hub.archived,
+          SecurityHubRefreshed: hub.refreshed,
+          SecurityHubFailed: hub.failed,
+          SecurityHubCalls: hub.calls,
+        };
+        for (const [name, value] of Object.entries(counts)) {
+          deps.metrics.addMetric(name, MetricUnit.Count, value);
+        }
       }
       return {
         run: out.run,

@@ -62,7 +62,9 @@ describe('mk8s-audit', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Failures by severity:');
-    expect(run.stdout).toMatch(/^Security Hub \(us-east-1\): \d+ of \d+ findings imported/m);
+    expect(run.stdout).toMatch(
+      /^Security Hub \(central, us-east-1\): sent (\d+) of \1 findings in \d+ calls: \1 new, 0 updated/m,
+    );
     expect(run.stdout).toContain('out/findings.json');
     const findings = Finding.array().parse(
       JSON.parse(await readFile(join(dir, 'out', 'findings.json'), 'utf8')),

@@ -156,14 +156,42 @@ describe('Security Hub GetFindings over the imported findings', () => {
     await hub.send(
       new BatchImportFindingsCommand({ Findings: [finding('a'), finding('b'), finding('c')] }),
     );
+    // Not newer than the stored UpdatedAt: ignored, as the service does.
+    await hub.send(
+      new BatchImportFindingsCommand({
+        Findings: [finding('a', { Compliance: { Status: 'PASSED' } })],
+      }),
+    );
+    expect(sb.securityHub.get('a')?.['Compliance']).toEqual({
+      Status: 'FAILED',
+      SecurityControlId: 'eks-endpoint-public-access',
+    });
     await hub.send(
       new BatchImportFindingsCommand({
         Findings: [
-          finding('a', { Compliance: { Status: 'PASSED' }, Severity: { Label: 'INFORMATIONAL' } }),
+          finding('a', {
+            Compliance: { Status: 'PASSED' },
+            Severity: { Label: 'INFORMATIONAL' },
+            UpdatedAt: '2026-11-29T00:00:00Z',
+          }),
         ],
       }),
     );
     expect(sb.securityHub.size).toBe(3);
+    expect(sb.securityHub.events.map((e) => `${e.id} ${e.effect}`)).toEqual([
+      'a created',
+      'b created',
+      'c created',
+      'a stale',
+      'a updated',
+    ]);
+    // The same store over HTTP, for tools outside the process.
+    const dump = (await (await fetch(`${sb.url}/_sandbox/securityhub`)).json()) as {
+      findings: unknown[];
+      events: unknown[];
+    };
+    expect(dump.findings).toHaveLength(3);
+    expect(dump.events).toHaveLength(5);
     const passed = await hub.send(
       new GetFindingsCommand({
         Filters: { ComplianceStatus: [{ Value: 'PASSED', Comparison: 'EQUALS' }] },

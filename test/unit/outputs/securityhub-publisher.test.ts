@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Logger } from '../../../core/logger';
 import { type AsffContext, toAsff } from '../../../outputs/asff';
 import { IMPORT_LIMITS, importFindings, planBatches } from '../../../outputs/securityhub-publisher';
+import { TokenBucket } from '../../../outputs/token-bucket';
 import { eksFinding } from '../../builders/finding';
 import { startFakeSecurityHub } from '../../helpers/securityhub-server';
 
@@ -114,8 +115,102 @@ describe('importFindings', () => {
     const hub = await startFakeSecurityHub();
     try {
       const counts = await importFindings(hub.client, [], recordingLogger().logger);
-      expect(counts).toEqual({ submitted: 0, imported: 0, failed: 0, calls: 0, failures: [] });
+      expect(counts).toEqual({
+        submitted: 0,
+        imported: 0,
+        failed: 0,
+        calls: 0,
+        retried: 0,
+        failures: [],
+        accepted: new Set(),
+      });
       expect(hub.calls).toEqual([]);
+    } finally {
+      await hub.close();
+    }
+  });
+
+  it('sends again, after a backoff, findings that failed with a code other than InvalidInput', async () => {
+    const findings = asffFindings(120);
+    const flaky = new Map([
+      [findings[5]?.Id, 2],
+      [findings[110]?.Id, 1],
+    ]);
+    const hub = await startFakeSecurityHub({
+      reject: (f) => {
+        if (f.Id === findings[7]?.Id) return { code: 'InvalidInput', message: 'too long' };
+        const left = flaky.get(f.Id) ?? 0;
+        if (left === 0) return undefined;
+        flaky.set(f.Id, left - 1);
+        return { code: 'InternalFailure', message: 'try again' };
+      },
+    });
+    const sleeps: number[] = [];
+    const { logger, errors } = recordingLogger();
+    try {
+      const counts = await importFindings(hub.client, findings, logger, {
+        sleep: async (ms) => {
+          sleeps.push(ms);
+        },
+        backoffMs: (round) => 100 * round,
+      });
+      // 2 calls, then round 1 re-sends both flaky ones, round 2 the one still failing.
+      expect(hub.calls.map((c) => c.length)).toEqual([100, 20, 2, 1]);
+      expect(sleeps).toEqual([100, 200]);
+      expect(counts).toMatchObject({
+        submitted: 120,
+        imported: 119,
+        failed: 1,
+        calls: 4,
+        retried: 3,
+      });
+      expect(counts.accepted.size).toBe(119);
+      expect(counts.accepted.has(findings[7]?.Id ?? '')).toBe(false);
+      expect(counts.failures).toEqual([
+        { id: findings[7]?.Id, code: 'InvalidInput', message: 'too long' },
+      ]);
+      expect(errors).toHaveLength(1);
+    } finally {
+      await hub.close();
+    }
+  });
+
+  it('gives up on a finding that keeps failing after the last round, naming its last code', async () => {
+    const findings = asffFindings(3);
+    const hub = await startFakeSecurityHub({
+      reject: (f) =>
+        f.Id === findings[1]?.Id ? { code: 'InvalidAccess', message: 'not enabled' } : undefined,
+    });
+    try {
+      const counts = await importFindings(hub.client, findings, recordingLogger().logger, {
+        sleep: async () => {},
+        maxFindingRetries: 2,
+      });
+      expect(hub.calls.map((c) => c.length)).toEqual([3, 1, 1]);
+      expect(counts).toMatchObject({ imported: 2, failed: 1, calls: 3, retried: 2 });
+      expect(counts.failures).toEqual([
+        { id: findings[1]?.Id, code: 'InvalidAccess', message: 'not enabled' },
+      ]);
+    } finally {
+      await hub.close();
+    }
+  });
+
+  it('takes a token of the bucket for every call', async () => {
+    const hub = await startFakeSecurityHub();
+    let taken = 0;
+    const bucket = new (class extends TokenBucket {
+      override take() {
+        taken += 1;
+        return super.take();
+      }
+    })(1000, 1000);
+    try {
+      const counts = await importFindings(hub.client, asffFindings(250), recordingLogger().logger, {
+        bucket,
+      });
+      expect(counts.calls).toBe(3);
+      expect(taken).toBe(3);
     } finally {
       await hub.close();
     }
