@@ -32,16 +32,25 @@ export interface BenchResult {
   latencyMs: number;
   apiCalls: number;
   callsPerCluster: Record<Cloud, number>;
+  /** Discover and every target's audit: the calls the bound is about. */
   wallSeconds: number;
   lowerBoundSeconds: number;
   ratio: number;
+  /** The process's peak until the last target was audited (publish runs after). */
   peakRssMb: number;
+  /**
+   * Publish (no cloud calls with Security Hub off: merging, reports, summary), timed and
+   * measured on its own: in AWS it is a Lambda function of its own.
+   */
+  publish: { seconds: number; peakRssMb: number };
+  totalSeconds: number;
   findings: number;
   concurrency: { targetsPerCloud: number; callsInFlight: Record<Cloud, number> };
   longestChain: { calls: number; target: string };
   lowerBound: LowerBound;
-  phasesSeconds: { discover: number; audit: number; publish: number };
   cpuSeconds: number;
+  /** Per cloud: how long a call held its slot on average, and how full the slots were. */
+  slots: Record<Cloud, { meanCallMs: number; busySeconds: number; utilization: number }>;
   /** Calls per cluster of each operation, per cloud (shared objects spread over the clusters). */
   operationsPerCluster: Record<Cloud, Record<string, number>>;
   /** Calls the sandbox served that no limiter saw (0: every call was limited). */
@@ -59,14 +68,28 @@ function cloudOfCounter(target: string): Cloud {
   return 'gcp';
 }
 
-/** A logger that notes when each step of the run logged last. */
-function phaseLogger(): Logger & { discovered: number; lastAudited: number } {
+/** A logger that notes when each step of the run logged last, and the peak RSS until then. */
+function phaseLogger(): Logger & {
+  discovered: number;
+  lastAudited: number;
+  auditRssMb: number;
+  sample(): void;
+} {
+  let peak = 0;
   const log = {
     discovered: 0,
     lastAudited: 0,
+    auditRssMb: 0,
+    sample() {
+      peak = Math.max(peak, process.memoryUsage.rss() / 2 ** 20);
+    },
     info(message: string) {
+      log.sample();
       if (message.startsWith('Discovered')) log.discovered = performance.now();
-      if (message.startsWith('Audited')) log.lastAudited = performance.now();
+      if (message.startsWith('Audited')) {
+        log.lastAudited = performance.now();
+        log.auditRssMb = peak;
+      }
     },
     warn(message: string) {
       log.info(message);
@@ -74,6 +97,23 @@ function phaseLogger(): Logger & { discovered: number; lastAudited: number } {
     error() {},
   };
   return log;
+}
+
+/** Sums the time calls held a slot, and when the first started and the last ended. */
+function timing() {
+  const t = {
+    calls: 0,
+    heldMs: 0,
+    first: Number.POSITIVE_INFINITY,
+    last: 0,
+    observe: (start: number, end: number) => {
+      t.calls += 1;
+      t.heldMs += end - start;
+      t.first = Math.min(t.first, start);
+      t.last = Math.max(t.last, end);
+    },
+  };
+  return t;
 }
 
 /**
@@ -132,14 +172,17 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     const chain = await probeChains(sandbox, targets, config.aws.memberRoleName);
     await sandbox.reset();
 
+    // Where the time goes: how long each call held its slot, and the first and last call.
+    const held = { aws: timing(), gcp: timing(), azure: timing() };
     const calls = {
-      aws: new CallLimiter(config.callsInFlight.aws),
-      gcp: new CallLimiter(config.callsInFlight.gcp),
-      azure: new CallLimiter(config.callsInFlight.azure),
+      aws: new CallLimiter(config.callsInFlight.aws, held.aws.observe),
+      gcp: new CallLimiter(config.callsInFlight.gcp, held.gcp.observe),
+      azure: new CallLimiter(config.callsInFlight.azure, held.azure.observe),
     };
     const store = countingStore(createFsStore(join(dir, 'store')));
     const logger = phaseLogger();
     const cpu0 = process.cpuUsage();
+    const sampler = setInterval(() => logger.sample(), 50);
     const t0 = performance.now();
     const run = await runLocal(config, {
       store,
@@ -149,6 +192,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       logger,
     });
     const t1 = performance.now();
+    clearInterval(sampler);
     const cpu = process.cpuUsage(cpu0);
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 
@@ -180,7 +224,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       calls: perCloud,
       callsInFlight: config.callsInFlight,
     });
-    const wallSeconds = (t1 - t0) / 1000;
+    const wallSeconds = (logger.lastAudited - t0) / 1000;
     const findings = run.published.summary.findings.total;
     const targetCount = run.discovered.targets.length;
 
@@ -221,7 +265,12 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       wallSeconds: round(wallSeconds),
       lowerBoundSeconds: round(bound.seconds),
       ratio: round(wallSeconds / bound.seconds),
-      peakRssMb: round(process.resourceUsage().maxRSS / 1024, 1),
+      peakRssMb: round(logger.auditRssMb, 1),
+      publish: {
+        seconds: round((t1 - logger.lastAudited) / 1000),
+        peakRssMb: round(process.resourceUsage().maxRSS / 1024, 1),
+      },
+      totalSeconds: round((t1 - t0) / 1000),
       findings,
       concurrency: { targetsPerCloud: config.concurrency, callsInFlight: config.callsInFlight },
       longestChain: chain,
@@ -234,12 +283,23 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
         },
         seconds: round(bound.seconds),
       },
-      phasesSeconds: {
-        discover: round((logger.discovered - t0) / 1000),
-        audit: round((logger.lastAudited - logger.discovered) / 1000),
-        publish: round((t1 - logger.lastAudited) / 1000),
-      },
       cpuSeconds: round(cpuSeconds),
+      slots: Object.fromEntries(
+        CLOUDS.map((cloud) => {
+          const t = held[cloud];
+          const span = Math.max(1, t.last - t.first);
+          return [
+            cloud,
+            {
+              // Latency plus whatever delays the answer in this process (a busy event loop).
+              meanCallMs: round(t.heldMs / Math.max(1, t.calls), 1),
+              busySeconds: round(span / 1000),
+              // Mean calls in flight ÷ the limit while the cloud had calls to make.
+              utilization: round(t.heldMs / (span * config.callsInFlight[cloud])),
+            },
+          ];
+        }),
+      ) as BenchResult['slots'],
       operationsPerCluster,
       unlimitedCalls: apiCalls - limited,
       cost,

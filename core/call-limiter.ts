@@ -52,19 +52,19 @@ export class CallLimiter {
  * Cloud API calls in flight per process, sized to the read quotas of each provider's scope
  * (account+region, project, subscription) at a typical 100-200 ms per call:
  * - AWS: EC2 Describe* share a token bucket of 100 with 20 refills/s per account and Region
- *   (EC2 API reference, "Request throttling"); EKS and IAM throttle at a similar order. 16 in
- *   flight at ~150 ms is ~100 calls/s for the few seconds a target's burst lasts.
- * - GCP: Kubernetes Engine API 3,000 requests/min per project (50/s), Compute read requests
- *   are per project per minute; 16 in flight at ~200 ms is ~80/s at most, and a project's
- *   burst is short (its project-wide objects are fetched once).
+ *   (EC2 API reference, "Request throttling"); EKS and IAM throttle at a similar order. 8 in
+ *   flight at ~150 ms is ~50 calls/s for the few seconds a target's burst lasts, most of them
+ *   EKS calls; the SDK's retries absorb the rest.
+ * - GCP: Kubernetes Engine API 3,000 requests/min per project (50/s), Compute reads are per
+ *   project per minute; 8 in flight at ~200 ms is ~40/s.
  * - Azure: ARM reads are a token bucket of 250 with 25 refills/s per subscription and Region
- *   ("Understand how Azure Resource Manager throttles requests"); 6 in flight at ~250 ms is
- *   ~24/s, within the refill rate once the bucket is spent.
+ *   ("Understand how Azure Resource Manager throttles requests"); 4 in flight at ~200 ms is
+ *   ~20/s, within the refill rate once the bucket is spent.
  */
 export const DEFAULT_CALLS_IN_FLIGHT: Readonly<Record<Cloud, number>> = {
-  aws: 16,
-  gcp: 16,
-  azure: 6,
+  aws: 8,
+  gcp: 8,
+  azure: 4,
 };
 
 const Limit = z.number().int().min(1).max(256);
