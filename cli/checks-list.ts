@@ -1,5 +1,6 @@
 import { FRAMEWORKS, findFramework } from '../checks/frameworks/index';
 import { ALL_CHECKS } from '../checks/index';
+import { responsibilityOf } from '../checks/responsibility/index';
 import { Provider } from '../core/provider';
 import { parseCommandArgs } from './args';
 import { catalogOrder, formatCatalog, formatFramework } from './catalog-table';
@@ -13,7 +14,8 @@ const USAGE = `Usage:
 Lists the checks: id, provider, severity, family, CIS ids and title.
 
   --provider <p>      Only the checks of one provider.
-  --json              Every check's metadata as JSON (risk, remediation, frameworks, API reads).
+  --json              Every check's metadata as JSON (risk, remediation, frameworks, API reads,
+                      and the shared-responsibility split of its family on its cloud).
   --framework <id>    A framework's requirements with the checks that cover each, and which are
                       manual-only. Frameworks: ${FRAMEWORKS.map((f) => f.id).join(', ')}.
                       With --json: each check's rationale for the requirement and the published
@@ -60,7 +62,10 @@ export const checksCommand: Command = {
     if (values.json) {
       process.stdout.write(
         `${JSON.stringify(
-          catalogOrder(checks).map((c) => c.meta),
+          catalogOrder(checks).map((c) => ({
+            ...c.meta,
+            responsibility: responsibilityOf(c.meta.family, c.meta.provider),
+          })),
           null,
           2,
         )}\n`,

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FRAMEWORKS } from '../checks/frameworks/index';
 import { ALL_CHECKS } from '../checks/index';
+import { responsibilityForReport } from '../checks/responsibility/index';
 import { type AuditConfig, defaultAuditConfig } from '../core/config';
 import type { Finding } from '../core/finding';
 import { runChecks } from '../core/run-checks';
@@ -123,6 +124,7 @@ export async function runScan(req: ScanRequest): Promise<ScanResult> {
     time: now,
     productVersion: pkg.version,
     frameworks: FRAMEWORKS,
+    responsibility: responsibilityForReport(ALL_CHECKS),
     historyKey: 'history.json',
     ...(asff ? { asff } : {}),
   });

@@ -7,7 +7,12 @@ import { renderOcsf } from './ocsf';
 import { type HistoryRead, readHistory, withEntry, writeHistory } from './report/history';
 import { historyEntry } from './report/model';
 import { renderReport } from './report/render';
-import type { ReportExceptions, ReportFramework, RunHistoryEntry } from './report/types';
+import type {
+  ReportExceptions,
+  ReportFramework,
+  ReportResponsibilityInput,
+  RunHistoryEntry,
+} from './report/types';
 
 /**
  * The output formats: name (as given to `--format`) → file name, content type and renderer.
@@ -38,6 +43,8 @@ export interface FormatOptions {
    * AwsAccountId); the asff format fails without it.
    */
   asff?: AsffContext;
+  /** The shared-responsibility matrix for the report's section. */
+  responsibility?: ReportResponsibilityInput;
   /** More keys that get a copy of `report.html` (e.g. `reports/latest.html`). */
   reportCopies?: readonly string[];
   /** The mutelist applied to the findings, for the report's exceptions section. */
@@ -97,6 +104,7 @@ export const FORMATS = {
         ...(o.history ? { history: o.history } : {}),
         ...(o.historyLimit !== undefined ? { historyLimit: o.historyLimit } : {}),
         ...(o.exceptions ? { exceptions: o.exceptions } : {}),
+        ...(o.responsibility ? { responsibility: o.responsibility } : {}),
       }),
   },
 } satisfies Record<string, FormatSpec>;

@@ -1,4 +1,6 @@
 import { FRAMEWORKS } from '../checks/frameworks/index';
+import { ALL_CHECKS } from '../checks/index';
+import { responsibilityForReport } from '../checks/responsibility/index';
 import type { Finding } from '../core/finding';
 import type { Logger } from '../core/logger';
 import type { AsffContext } from '../outputs/asff';
@@ -38,6 +40,7 @@ export async function writeRunReports(
       productVersion: pkg.version,
       run,
       frameworks: FRAMEWORKS,
+      responsibility: responsibilityForReport(ALL_CHECKS),
       historyKey: reportKeys.history,
       reportCopies: [reportKeys.latest],
       ...(opts.asff ? { asff: opts.asff } : {}),

@@ -1,4 +1,5 @@
 import type { Framework } from '../checks/frameworks/types';
+import { responsibilityOf } from '../checks/responsibility/index';
 import { catalogOrder, cisIds, frameworkCoverage } from '../cli/catalog-table';
 import type { AnyCheck } from '../core/check';
 import { Provider } from '../core/provider';
@@ -77,6 +78,8 @@ function frameworkLabel(id: string, frameworks: readonly Framework[]): string {
   return f ? `${f.title} ${f.version}` : id;
 }
 
+const lowerFirst = (s: string) => `${s.charAt(0).toLowerCase()}${s.slice(1)}`;
+
 function checkDetails(c: AnyCheck, frameworks: readonly Framework[]): string[] {
   const m = c.meta;
   const out = [
@@ -98,6 +101,13 @@ function checkDetails(c: AnyCheck, frameworks: readonly Framework[]): string[] {
     out.push(
       '',
       `Frameworks: ${refs.map(([id, ids]) => `${frameworkLabel(id, frameworks)} ${ids.join(', ')}`).join('; ')}`,
+    );
+  }
+  const split = responsibilityOf(m.family, m.provider);
+  if (split) {
+    out.push(
+      '',
+      `Shared responsibility (${split.owner}): the provider ${lowerFirst(split.providerDoes)} You: ${lowerFirst(split.customerConfigures)} ([provider's page](${split.source}))`,
     );
   }
   out.push('', `Reads: ${m.reads.map(code).join(', ')}`);

@@ -5,6 +5,7 @@ import { historyEntry, trendPoints } from './model';
 import { clustersSection } from './sections-clusters';
 import { matrixSection, requirementsSection } from './sections-controls';
 import { exceptionsSection } from './sections-exceptions';
+import { responsibilitySection } from './sections-responsibility';
 import { postureSection, summaryCards, topFailingSection, trendSection } from './sections-summary';
 import type { ReportInput } from './types';
 
@@ -22,6 +23,7 @@ export function renderReport(input: ReportInput): string {
     { id: 'trend', label: 'Trend' },
     { id: 'matrix', label: 'Families × clouds' },
     { id: 'requirements', label: 'Benchmarks' },
+    ...(input.responsibility ? [{ id: 'responsibility', label: 'Shared responsibility' }] : []),
     { id: 'top-failing', label: 'Top failing' },
     { id: 'clusters', label: 'Clusters' },
     ...(input.exceptions ? [{ id: 'exceptions', label: 'Exceptions' }] : []),
@@ -31,6 +33,7 @@ ${postureSection(summary)}
 ${trendSection(points)}
 ${matrixSection(findings)}
 ${requirementsSection(input.frameworks, findings)}
+${responsibilitySection(input.responsibility, findings)}
 ${topFailingSection(summary, findings)}
 ${clustersSection(findings)}
 ${exceptionsSection(input.exceptions, findings)}`;

@@ -1,5 +1,6 @@
 import type { Finding } from '../../core/finding';
 import type { EntryReport } from '../../core/mutelist-match';
+import type { Provider } from '../../core/provider';
 
 /** Results per status. */
 export interface StatusCounts {
@@ -45,6 +46,8 @@ export interface ReportInput {
   historyLimit?: number;
   /** The mutelist applied to the findings: the report lists its entries and their state. */
   exceptions?: ReportExceptions;
+  /** The shared-responsibility matrix; without it the report has no such section. */
+  responsibility?: ReportResponsibilityInput;
 }
 
 /** What a mutelist did in this run (`applyMutelist`), for the report's exceptions section. */
@@ -54,4 +57,29 @@ export interface ReportExceptions {
   /** The file or S3 key it was read from. */
   source?: string;
   entries: readonly EntryReport[];
+}
+
+/** Who owns a family's setting on one cloud (the shape of `checks/responsibility`' rows). */
+export interface ReportResponsibility {
+  family: string;
+  provider: Provider;
+  owner: 'customer' | 'shared';
+  providerDoes: string;
+  customerConfigures: string;
+  /** The provider's shared-responsibility page. */
+  source: string;
+}
+
+/** What a provider runs for every cluster, and its shared-responsibility page. */
+export interface ReportProviderModel {
+  provider: Provider;
+  service: string;
+  url: string;
+  runs: string;
+}
+
+/** The shared-responsibility matrix the report's section shows beside the results. */
+export interface ReportResponsibilityInput {
+  rows: readonly ReportResponsibility[];
+  providers: readonly ReportProviderModel[];
 }
