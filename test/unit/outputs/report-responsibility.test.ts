@@ -45,7 +45,12 @@ describe('report: what your provider runs vs what you must configure', () => {
       (f) => f.provider === 'eks' && f.family === 'secrets-encryption',
     );
     expect(results.length).toBeGreaterThan(0);
-    const label = { fail: 'fail', pass: 'pass', unknown: 'unknown', not_applicable: 'n/a' } as const;
+    const label = {
+      fail: 'fail',
+      pass: 'pass',
+      unknown: 'unknown',
+      not_applicable: 'n/a',
+    } as const;
     for (const status of ['fail', 'pass', 'unknown', 'not_applicable'] as const) {
       const n = results.filter((f) => f.status === status).length;
       if (n > 0) expect(tr).toContain(`${n} ${label[status]}`);
