@@ -8,6 +8,7 @@ import { AuditSchedule } from './constructs/audit-schedule';
 import { AuditWorkflow } from './constructs/audit-workflow';
 import { AuditorFunction } from './constructs/auditor-function';
 import { AuditorPermissions } from './constructs/auditor-permissions';
+import { CrossCloudAccess } from './constructs/cross-cloud-access';
 import { FindingsBucket } from './constructs/findings-bucket';
 import { FindingsHistory } from './constructs/findings-history';
 
@@ -76,6 +77,12 @@ export class Mk8sAuditStack extends Stack {
       publish: publish.role,
       memberRoleName: audit.aws.memberRoleName,
       securityHub: audit.securityHub.enabled ? { region: audit.securityHub.region } : undefined,
+    });
+
+    new CrossCloudAccess(this, 'CrossCloud', {
+      role: auditTarget.role,
+      roleName: config.auditorRoleName,
+      audit,
     });
 
     this.workflow = new AuditWorkflow(this, 'Workflow', {

@@ -122,6 +122,31 @@ function withDeploymentDefaults(input: Record<string, unknown>): Record<string, 
   };
 }
 
+/**
+ * A deployed function has no gcloud or Azure CLI login: GCP projects and Azure subscriptions
+ * need credentials it can use (federation, or an opt-in secret).
+ */
+function deployedCredentialIssues(c: RunConfig): { path: string[]; message: string }[] {
+  const issues: { path: string[]; message: string }[] = [];
+  const gcp = c.gcp.credentials?.source;
+  if (c.gcp.projects.length > 0 && (gcp === undefined || gcp === 'application-default')) {
+    issues.push({
+      path: ['gcp', 'credentials'],
+      message:
+        'the deployed functions have no Application Default Credentials: set source "workload-identity" (no key; README "GCP without keys") or, as a fallback, "service-account-key"',
+    });
+  }
+  const azure = c.azure.credentials?.source;
+  if (c.azure.subscriptions.length > 0 && (azure === undefined || azure === 'default')) {
+    issues.push({
+      path: ['azure', 'credentials'],
+      message:
+        'the deployed functions have no Azure CLI login: set source "workload-identity" (no secret; README "Azure without secrets") or, as a fallback, "client-secret"',
+    });
+  }
+  return issues;
+}
+
 const AuditPart = z
   .record(z.string(), z.unknown())
   .prefault({})
@@ -133,6 +158,9 @@ const AuditPart = z
         ctx.addIssue({ ...issue, path: issue.path } as never);
       return z.NEVER;
     }
+    const credentialIssues = deployedCredentialIssues(parsed.data);
+    for (const issue of credentialIssues) ctx.addIssue({ code: 'custom', ...issue });
+    if (credentialIssues.length > 0) return z.NEVER;
     const size = JSON.stringify(input).length;
     if (size > MAX_AUDIT_INPUT_BYTES) {
       ctx.addIssue({

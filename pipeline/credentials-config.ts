@@ -18,11 +18,19 @@ const ServiceUrl = z.url().refine(
   { message: 'must be an https:// URL (http:// only for 127.0.0.1 or localhost)' },
 );
 
+/** The complete ARN (with the 6-character suffix), so the function's policy can name exactly it. */
 const SecretsManagerArn = z
   .string()
   .regex(
-    /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+$/,
-    'must be a Secrets Manager secret ARN (arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME-xxxxxx)',
+    /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+-[A-Za-z0-9]{6}$/,
+    'must be the complete Secrets Manager secret ARN, with its 6-character suffix (arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME-AbCdEf)',
+  );
+/** The customer managed key that encrypts the secret; absent: the aws/secretsmanager key. */
+const KmsKeyArn = z
+  .string()
+  .regex(
+    /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[0-9a-f-]{36}$/,
+    'must be a KMS key ARN (arn:aws:kms:REGION:ACCOUNT:key/KEY-ID)',
   );
 const SsmParameterName = z
   .string()
@@ -83,6 +91,7 @@ export const GcpCredentials = z
         /** Opt-in fallback: a service-account key (JSON) in Secrets Manager. */
         source: z.literal('service-account-key'),
         secretArn: SecretsManagerArn,
+        kmsKeyArn: KmsKeyArn.optional(),
       }),
       z.strictObject({
         /** Application Default Credentials (gcloud ADC): local runs only. */
@@ -131,6 +140,7 @@ export const AzureCredentials = z.discriminatedUnion(
       source: z.literal('client-secret'),
       ...AzureApp,
       secretArn: SecretsManagerArn,
+      kmsKeyArn: KmsKeyArn.optional(),
     }),
     z.strictObject({
       /** DefaultAzureCredential (environment, az CLI, managed identity): local runs only. */

@@ -1,0 +1,171 @@
+import { Template } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { buildApp, render } from './synth';
+
+const TENANT = '0a0a0a0a-1111-2222-3333-444444444444';
+const CLIENT = 'c1c1c1c1-5555-6666-7777-888888888888';
+const GCP_KEY = 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:mk8s-audit/gcp-key-AbCdEf';
+const KEY = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+
+/** Federation for both clouds, as a deployment writes it. */
+const FEDERATED = {
+  auditorAccountId: '111122223333',
+  audit: {
+    gcp: {
+      projects: ['acme-prod'],
+      credentials: {
+        source: 'workload-identity',
+        externalAccountParameter: '/mk8s-audit/gcp-external-account',
+      },
+    },
+    azure: {
+      subscriptions: ['00000000-0000-0000-0000-000000000000'],
+      credentials: { source: 'workload-identity', tenantId: TENANT, clientId: CLIENT },
+    },
+  },
+};
+
+interface Statement {
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: unknown;
+}
+
+function statementsOf(template: Template, logicalIdPrefix: string): Statement[] {
+  return Object.entries(template.findResources('AWS::IAM::Policy'))
+    .filter(([id]) => id.startsWith(logicalIdPrefix))
+    .flatMap(([, r]) => r['Properties']['PolicyDocument']['Statement'] as Statement[]);
+}
+
+describe('cross-cloud access of the audit-target role', () => {
+  it('adds nothing when GCP and Azure are not configured', () => {
+    const template = Template.fromStack(buildApp({}).auditor);
+    expect(statementsOf(template, 'CrossCloud')).toEqual([]);
+    expect(JSON.stringify(template.toJSON())).not.toContain('OutboundWebIdentityFederation');
+  }, 180_000);
+
+  it('federation: GetWebIdentityToken only for Entra, RS256 and 300 s; the external-account parameter; outputs for both clouds', () => {
+    const template = Template.fromStack(buildApp(FEDERATED).auditor);
+    const statements = statementsOf(template, 'CrossCloudPolicy');
+    expect(statements.map((s) => [s.Action, render(s.Resource), s.Condition ?? null])).toEqual([
+      [
+        'ssm:GetParameter',
+        'arn:<AWS::Partition>:ssm:<AWS::Region>:<AWS::AccountId>:parameter/mk8s-audit/gcp-external-account',
+        null,
+      ],
+      [
+        'sts:GetWebIdentityToken',
+        '*',
+        {
+          'ForAllValues:StringEquals': {
+            'sts:IdentityTokenAudience': 'api://AzureADTokenExchange',
+          },
+          Null: { 'sts:IdentityTokenAudience': 'false' },
+          StringEquals: { 'sts:SigningAlgorithm': 'RS256' },
+          NumericLessThanEquals: { 'sts:DurationSeconds': 300 },
+        },
+      ],
+    ]);
+    // Attached to the audit-target role only.
+    const policy = Object.entries(template.findResources('AWS::IAM::Policy')).find(([id]) =>
+      id.startsWith('CrossCloudPolicy'),
+    )?.[1];
+    expect(render(policy?.['Properties']['Roles'])).toMatch(/AuditTargetRole/);
+
+    const outputs = template.toJSON()['Outputs'] as Record<string, { Value: unknown }>;
+    const value = (prefix: string) =>
+      render(Object.entries(outputs).find(([k]) => k.startsWith(prefix))?.[1].Value);
+    expect(value('CrossCloudGcpAttributeCondition')).toBe(
+      'attribute.aws_role == "arn:<AWS::Partition>:sts::<AWS::AccountId>:assumed-role/mk8s-audit-target"',
+    );
+    expect(value('CrossCloudAzureFederatedCredentialSubject')).toMatch(/AuditTargetRole\w+\.Arn/);
+    expect(value('CrossCloudAzureFederatedCredentialAudience')).toBe('api://AzureADTokenExchange');
+    expect(value('CrossCloudAzureFederatedCredentialIssuer')).toMatch(
+      /OutboundFederationInfo\w*\.IssuerIdentifier/,
+    );
+
+    // The custom resource enables the account setting, tolerates "already enabled", reads the issuer.
+    const calls = Object.values(template.findResources('Custom::AWS')).map((r) =>
+      render(r['Properties']['Create']),
+    );
+    expect(calls).toEqual([
+      expect.stringMatching(
+        /"action":"EnableOutboundWebIdentityFederation".*"ignoreErrorCodesMatching":"FeatureEnabled"/,
+      ),
+      expect.stringMatching(/"action":"GetOutboundWebIdentityFederationInfo"/),
+    ]);
+    // Its function has an own role with no managed policy, writing only to its own log group.
+    for (const [id, role] of Object.entries(template.findResources('AWS::IAM::Role'))) {
+      expect([id, role['Properties']['ManagedPolicyArns'] ?? []]).toEqual([id, []]);
+    }
+    const crActions = Object.values(template.findResources('AWS::IAM::Policy'))
+      .filter((p) => render(p['Properties']['Roles']).includes('OutboundFederationRole'))
+      .flatMap((p) => p['Properties']['PolicyDocument']['Statement'] as Statement[])
+      .flatMap((s) => [s.Action].flat());
+    expect([...new Set(crActions)].sort()).toEqual([
+      'iam:EnableOutboundWebIdentityFederation',
+      'iam:GetOutboundWebIdentityFederationInfo',
+      'logs:CreateLogStream',
+      'logs:PutLogEvents',
+    ]);
+  });
+
+  it('opt-in secrets: GetSecretValue on the exact ARN, kms:Decrypt only through Secrets Manager', () => {
+    const template = Template.fromStack(
+      buildApp({
+        audit: {
+          gcp: {
+            projects: ['acme-prod'],
+            credentials: { source: 'service-account-key', secretArn: GCP_KEY, kmsKeyArn: KEY },
+          },
+        },
+      }).auditor,
+    );
+    expect(
+      statementsOf(template, 'CrossCloudPolicy').map((s) => [
+        s.Action,
+        render(s.Resource),
+        s.Condition ?? null,
+      ]),
+    ).toEqual([
+      ['secretsmanager:GetSecretValue', GCP_KEY, null],
+      [
+        'kms:Decrypt',
+        KEY,
+        {
+          StringEquals: {
+            'kms:ViaService': {
+              'Fn::Join': ['', ['secretsmanager.', { Ref: 'AWS::Region' }, '.amazonaws.com']],
+            },
+          },
+        },
+      ],
+    ]);
+    expect(template.findResources('Custom::AWS')).toEqual({});
+  });
+
+  it('refuses GCP projects or Azure subscriptions without credentials a deployed function can use', () => {
+    expect(() =>
+      buildApp({
+        audit: {
+          gcp: { projects: ['acme-prod'] },
+          azure: { subscriptions: [FEDERATED.audit.azure.subscriptions[0]] },
+        },
+      }),
+    ).toThrow(
+      /"gcp",\s*"credentials"[\s\S]*workload-identity[\s\S]*"azure",\s*"credentials"[\s\S]*workload-identity/,
+    );
+    expect(() =>
+      buildApp({
+        audit: { gcp: { projects: ['acme-prod'], credentials: { source: 'application-default' } } },
+      }),
+    ).toThrow(/no Application Default Credentials/);
+  });
+});
+
+describe('cdk-nag AwsSolutions with federation for both clouds', () => {
+  it('reports no unacknowledged finding (custom resource and its role included)', () => {
+    const { app } = buildApp(FEDERATED, { nag: true });
+    expect(() => app.synth()).not.toThrow();
+  }, 180_000);
+});
