@@ -8,6 +8,7 @@ import { auditTarget } from './audit-target';
 import { type AwsDiscoveryHooks, discover } from './discover';
 import { type PublishOutput, publish, type SecurityHubDestination } from './publish';
 import type { RunConfig } from './run-config';
+import { withTargetDeadline } from './target-deadline';
 import type { DiscoverOutput, ObjectStore, RunRef, TargetResult } from './types';
 
 export interface LocalRunDeps {
@@ -19,6 +20,11 @@ export interface LocalRunDeps {
   aws?: AwsDiscoveryHooks;
   /** Absent: no Security Hub import, whatever the config says (the caller decides). */
   securityHub?: SecurityHubDestination;
+  /**
+   * How long one target's audit may take (the Lambda timeout of the deployed step); past it the
+   * target is failed and its late writes are dropped. Absent: no deadline.
+   */
+  targetTimeoutMs?: number;
 }
 
 export interface LocalRunOutput {
@@ -51,16 +57,22 @@ export async function runLocal(
   );
   const auditOne = async (target: Target): Promise<TargetResult | undefined> => {
     try {
-      const { result } = await auditTarget(
-        { run: discovered.run, target },
-        {
-          store: deps.store,
-          collectors: deps.collectors,
-          checks: deps.checks,
-          config: config.checks,
-          clock: deps.clock,
-          logger: deps.logger,
-        },
+      const { result } = await withTargetDeadline(
+        deps.store,
+        deps.targetTimeoutMs,
+        targetLabel(target),
+        (store) =>
+          auditTarget(
+            { run: discovered.run, target },
+            {
+              store,
+              collectors: deps.collectors,
+              checks: deps.checks,
+              config: config.checks,
+              clock: deps.clock,
+              logger: deps.logger,
+            },
+          ),
       );
       return result;
     } catch (error) {

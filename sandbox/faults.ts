@@ -16,6 +16,7 @@ export const FaultRule = z
       'access-denied', // the protocol's authorization error
       'malformed', // 200 with the real body cut in half
       'disappear', // the cluster is listed but every call about it answers "not found"
+      'reject-findings', // BatchImportFindings answers 200 but lists findings in FailedFindings
     ]),
     operation: z.string().min(1).optional(),
     target: z.string().min(1).optional(),
@@ -26,6 +27,8 @@ export const FaultRule = z
     status: z.number().int().min(500).max(599).optional(),
     /** ARM throttling `Retry-After` (seconds, default 1); AWS and GCP ignore it. */
     retryAfterSeconds: z.number().int().nonnegative().optional(),
+    /** The `ErrorCode` of a rejected finding (default `InternalException`). */
+    errorCode: z.string().min(1).optional(),
   })
   .refine((r) => r.kind !== 'disappear' || r.cluster !== undefined, {
     message: 'a disappear fault names its cluster',
@@ -106,6 +109,32 @@ export class Faults {
     return this.#rules.map((r) => ({ id: r.id, rule: r.rule, seen: r.seen }));
   }
 
+  /**
+   * The `reject-findings` rule that rejects one finding of a BatchImportFindings call, if any.
+   * Each import of a finding is a fresh draw, so a retried finding may get through; `times`
+   * counts rejected findings.
+   */
+  rejectsFinding(call: Omit<Call, 'cluster'>, findingId: string): FaultRule | undefined {
+    for (const active of this.#rules) {
+      const { rule } = active;
+      if (rule.kind !== 'reject-findings') continue;
+      if (rule.operation !== undefined && !operationMatches(rule.operation, call.operation))
+        continue;
+      if (rule.target !== undefined && !targetMatches(rule.target, call.target)) continue;
+      if (rule.times !== undefined && active.seen >= rule.times) continue;
+      const key = `${call.operation}|${call.target}|${findingId}`;
+      const n = (active.perCall.get(key) ?? 0) + 1;
+      active.perCall.set(key, n);
+      if (rule.probability !== undefined) {
+        const draw = unitHash(`${this.seed}|${active.id}|${key}|${n}`);
+        if (draw >= rule.probability) continue;
+      }
+      active.seen += 1;
+      return rule;
+    }
+    return undefined;
+  }
+
   /** The added latency and the first terminal fault (in rule order) that fire for a call. */
   decide(call: Call): FaultDecision {
     let latencyMs = 0;
@@ -117,6 +146,8 @@ export class Faults {
       if (rule.target !== undefined && !targetMatches(rule.target, call.target)) continue;
       if (rule.cluster !== undefined && rule.cluster !== call.cluster) continue;
       if (rule.kind === 'disappear' && call.cluster === undefined) continue;
+      // Rejections are decided per finding (rejectsFinding), never for the call as a whole.
+      if (rule.kind === 'reject-findings') continue;
       if (rule.kind !== 'latency' && fault !== undefined) continue;
       if (rule.times !== undefined && active.seen >= rule.times) continue;
       const key = `${call.operation}|${call.target}|${call.cluster ?? ''}`;

@@ -11,7 +11,9 @@ import { makeHandler } from './handler';
 const settings = readFunctionSettings();
 const { logger, metrics } = createObservability();
 const hubRegion = settings.config.securityHub.region ?? settings.region;
-const hub = new SecurityHubClient({ region: hubRegion });
+// Adaptive retry with 8 attempts: BatchImportFindings throttles at ~10 calls/s per account
+// (security-hub-and-auth.md §1.7), and a throttled batch must not become failed findings.
+const hub = new SecurityHubClient({ region: hubRegion, retryMode: 'adaptive', maxAttempts: 8 });
 let me: Promise<CallerIdentity> | undefined;
 
 /** Findings go to this account's own custom-integration product, in the configured region. */

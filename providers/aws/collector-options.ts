@@ -11,7 +11,7 @@ export interface AwsCollectorOptions {
   credentials?: AwsCredentials;
   /** A named profile of the shared config files, for the default chain. */
   profile?: string;
-  /** SDK retry budget per call (default: the SDK's, 3). */
+  /** SDK attempts per call, in adaptive retry mode (default 8, `AWS_RETRY`). */
   maxAttempts?: number;
   /**
    * Role assumed in each target account that is not the caller's own

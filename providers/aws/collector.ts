@@ -30,9 +30,17 @@ import type { AwsCollectorOptions, AwsCredentials } from './collector-options';
 import { eksRef } from './eks-ref';
 import { TargetCache } from './target-cache';
 
+/**
+ * The SDK's standard retry with 8 attempts (its default is 3): a call throttled at a sustained
+ * 30% still succeeds with odds of 1 - 0.3^8. Not `adaptive`: its client-side limiter halves the
+ * sending rate after each throttle, and with one client per target that only slows the run
+ * (measured on the sandbox: 30% throttling took twice as long, with the same result).
+ */
+export const AWS_RETRY = { retryMode: 'standard', maxAttempts: 8 } as const;
+
 type ClientConfig = Pick<
   EKSClientConfig,
-  'region' | 'endpoint' | 'profile' | 'maxAttempts' | 'credentials'
+  'region' | 'endpoint' | 'profile' | 'maxAttempts' | 'retryMode' | 'credentials'
 >;
 
 /**
@@ -64,7 +72,8 @@ export function createAwsCollector(opts: AwsCollectorOptions = {}): Collector {
     region,
     ...(opts.endpoint === undefined ? {} : { endpoint: opts.endpoint }),
     ...(opts.profile === undefined ? {} : { profile: opts.profile }),
-    ...(opts.maxAttempts === undefined ? {} : { maxAttempts: opts.maxAttempts }),
+    retryMode: AWS_RETRY.retryMode,
+    maxAttempts: opts.maxAttempts ?? AWS_RETRY.maxAttempts,
     ...(credentials === undefined ? {} : { credentials }),
   });
 

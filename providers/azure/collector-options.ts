@@ -10,7 +10,7 @@ export interface AzureCollectorOptions {
   endpoint?: string;
   /** Default: `DefaultAzureCredential` (environment, workload identity, managed identity, az CLI). */
   credential?: TokenCredential;
-  /** Retries of a throttled or failed call (default: the Azure SDK's, 3). */
+  /** Retries of a throttled or failed call (default 6, `AZURE_MAX_RETRIES`). */
   maxRetries?: number;
   /**
    * Every ARM call of this collector takes a slot of this limiter (default: a limiter of

@@ -20,7 +20,7 @@ export interface GcpCollectorOptions {
   calls?: CallLimiter;
   /** Clusters collected at the same time within one project (default: the limiter's limit). */
   concurrency?: number;
-  /** Attempts per REST call on 429/5xx (default 3). */
+  /** Attempts per call on 429/5xx and timeouts (default 6, `GCP_MAX_ATTEMPTS`). */
   maxAttempts?: number;
   /** The clock stamped on snapshots as `collectedAt` (default: the system clock). */
   now?: () => Date;

@@ -23,6 +23,7 @@ import type { GcpCollectorOptions } from './collector-options';
 import { gkeRef } from './gke-ref';
 import { containerProto3Json } from './proto3-json';
 import { googleRest } from './rest';
+import { withGoogleRetry } from './retry';
 
 const SCOPES = ['https://www.googleapis.com/auth/cloud-platform'];
 /** The image-scanning APIs `gke-image-scanning-api` reads (CIS GKE 5.1.1). */
@@ -189,8 +190,12 @@ export function createGcpCollector(opts: GcpCollectorOptions = {}): Collector {
       part(
         'container:projects.locations.getServerConfig',
         async () => {
-          const [sc] = await calls.run(() =>
-            gke().getServerConfig({ name: `projects/${p}/locations/${location}` }),
+          const [sc] = await withGoogleRetry(
+            () =>
+              calls.run(() =>
+                gke().getServerConfig({ name: `projects/${p}/locations/${location}` }),
+              ),
+            opts.maxAttempts,
           );
           return containerProto3Json<GkeServerConfig>('ServerConfig', sc);
         },
@@ -218,10 +223,14 @@ export function createGcpCollector(opts: GcpCollectorOptions = {}): Collector {
       iamPolicy(p),
       serverConfig(p, location),
       part('container:projects.locations.clusters.fetchClusterUpgradeInfo', async () => {
-        const [info] = await calls.run(() =>
-          gke().fetchClusterUpgradeInfo({
-            name: `projects/${p}/locations/${location}/clusters/${name}`,
-          }),
+        const [info] = await withGoogleRetry(
+          () =>
+            calls.run(() =>
+              gke().fetchClusterUpgradeInfo({
+                name: `projects/${p}/locations/${location}/clusters/${name}`,
+              }),
+            ),
+          opts.maxAttempts,
         );
         return containerProto3Json<GkeUpgradeInfo>('ClusterUpgradeInfo', info);
       }),
@@ -268,8 +277,9 @@ export function createGcpCollector(opts: GcpCollectorOptions = {}): Collector {
     const errors: CollectionError[] = [];
     let clusters: GkeCluster[];
     try {
-      const [res] = await calls.run(() =>
-        gke().listClusters({ parent: `projects/${p}/locations/-` }),
+      const [res] = await withGoogleRetry(
+        () => calls.run(() => gke().listClusters({ parent: `projects/${p}/locations/-` })),
+        opts.maxAttempts,
       );
       clusters = (res.clusters ?? []).map((c) => containerProto3Json<GkeCluster>('Cluster', c));
       for (const zone of res.missingZones ?? []) {

@@ -1,5 +1,6 @@
 import type { AuthClient } from 'google-auth-library';
 import type { CallLimiter } from '../../core/call-limiter';
+import { backoffMs, GCP_MAX_ATTEMPTS } from './retry';
 
 /** A non-2xx answer of a Google REST API, with the `error` body's status name. */
 export class GoogleRestError extends Error {
@@ -30,7 +31,7 @@ const RETRYABLE = new Set([429, 500, 502, 503, 504]);
 export function googleRest(
   auth: () => Promise<AuthClient>,
   baseUrl?: string,
-  maxAttempts = 3,
+  maxAttempts = GCP_MAX_ATTEMPTS,
   calls?: CallLimiter,
 ): GoogleRest {
   const call = async <T>(
@@ -55,7 +56,7 @@ export function googleRest(
       const { res, text } = calls ? await calls.run(send) : await send();
       if (res.ok) return (text ? JSON.parse(text) : {}) as T;
       if (RETRYABLE.has(res.status) && attempt < maxAttempts) {
-        await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
+        await new Promise((r) => setTimeout(r, backoffMs(attempt)));
         continue;
       }
       let status = String(res.status);

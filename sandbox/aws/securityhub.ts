@@ -206,7 +206,21 @@ export const securityHubRoutes: Route[] = [
           string,
           unknown
         >;
-        if (errors.length > 0) {
+        const id = typeof rec['Id'] === 'string' ? rec['Id'] : '';
+        const rejected =
+          errors.length === 0
+            ? ctx.state.faults.rejectsFinding(
+                { operation: 'securityhub:BatchImportFindings', target: ctx.target },
+                id,
+              )
+            : undefined;
+        if (rejected) {
+          failed.push({
+            Id: id,
+            ErrorCode: rejected.errorCode ?? 'InternalException',
+            ErrorMessage: 'Security Hub could not import the finding. Try again later.',
+          });
+        } else if (errors.length > 0) {
           failed.push({
             Id: typeof rec['Id'] === 'string' ? rec['Id'] : '',
             ErrorCode: 'InvalidInput',

@@ -100,7 +100,7 @@ describe('estate validation names the key and what is wrong', () => {
         },
       }),
     ).toEqual([
-      'faults[0].kind: Invalid option: expected one of "latency"|"throttle"|"server-error"|"access-denied"|"malformed"|"disappear"',
+      'faults[0].kind: Invalid option: expected one of "latency"|"throttle"|"server-error"|"access-denied"|"malformed"|"disappear"|"reject-findings"',
       'faults[1].latencyMs: a latency fault needs latencyMs',
       'gcp.projects.my-project.clusters[0].cluster.location: Invalid input: expected string, received undefined',
       'gcp.projects.my-project.clusters[0].related.iamPolicy: unknown related object for gcp cluster (known: upgradeInfo)',
