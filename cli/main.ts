@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { checksCommand } from './checks-list';
 import { collectCommand } from './collect';
 import { type Command, EXIT, InputError, UsageError } from './command';
+import { complianceCommand } from './compliance-command';
 import { sandboxCommand } from './sandbox-command';
 import { scanCommand } from './scan';
 import { startCommand } from './start-command';
@@ -12,6 +13,7 @@ const COMMANDS: readonly Command[] = [
   scanCommand,
   collectCommand,
   checksCommand,
+  complianceCommand,
   sandboxCommand,
 ];
 
