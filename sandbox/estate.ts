@@ -70,6 +70,10 @@ const AwsAccount = z.strictObject({
   iam: z.strictObject({ roles: z.array(IamRoleEntry).default([]) }).default({ roles: [] }),
   /** false: STS GetWebIdentityToken answers OutboundWebIdentityFederationDisabled. */
   outboundWebIdentityFederation: z.boolean().default(true),
+  /** Secrets Manager SecretString values by complete secret ARN (test values only). */
+  secrets: z.record(z.string().startsWith('arn:'), z.string()).default({}),
+  /** SSM parameter values by name. */
+  parameters: z.record(z.string().startsWith('/'), z.string()).default({}),
   related: relatedField(['aws', 'account']),
 });
 

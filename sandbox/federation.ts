@@ -16,6 +16,11 @@ export class FederationState {
     return token;
   }
 
+  /** Every token issued so far (tests look for them where they must not be, e.g. in logs). */
+  issued(): string[] {
+    return [...this.#tokens.keys()];
+  }
+
   /** The principal of a token the sandbox issued, else undefined. */
   principalOf(token: string): string | undefined {
     return this.#tokens.get(token);

@@ -10,6 +10,7 @@ import { kmsRoutes } from './kms';
 import { logsRoutes } from './logs';
 import { organizationsRoutes } from './organizations';
 import { outboundIdentityRoutes } from './outbound-identity';
+import { secretsRoutes } from './secrets';
 import { securityHubRoutes } from './securityhub';
 import { stsRoutes } from './sts';
 
@@ -28,4 +29,5 @@ export const awsRoutes: Route[] = [
   ...ecrRoutes,
   ...elbv2Routes,
   ...securityHubRoutes,
+  ...secretsRoutes,
 ];

@@ -91,7 +91,10 @@ export const outboundIdentityRoutes: Route[] = [
         model,
         'GetWebIdentityToken',
         {
-          WebIdentityToken: `${header}.${payload}.${signature.toString('base64url')}`,
+          WebIdentityToken: ctx.state.federation.issue(
+            `${header}.${payload}.${signature.toString('base64url')}`,
+            callerArn(ctx.state, ctx.req.aws),
+          ),
           Expiration: new Date((now + duration) * 1000).toISOString(),
         },
         ctx.requestId,
