@@ -14,12 +14,14 @@ import type {
   AssociatedAccessPolicy,
   Cluster,
   ClusterVersionInformation,
+  FargateProfile,
   IdentityProviderConfigResponse,
   Nodegroup,
+  PodIdentityAssociation,
 } from '@aws-sdk/client-eks';
 import type { Listener, LoadBalancer } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { GetDetectorResponse } from '@aws-sdk/client-guardduty';
-import type { AttachedPolicy, Role } from '@aws-sdk/client-iam';
+import type { AttachedPolicy, Policy, Role } from '@aws-sdk/client-iam';
 import type { KeyMetadata } from '@aws-sdk/client-kms';
 import type { Part, SnapshotBase } from './snapshot';
 import type { Wire } from './wire';
@@ -29,6 +31,8 @@ export type EksNodegroup = Wire<Nodegroup>;
 export type EksClusterVersion = Wire<ClusterVersionInformation>;
 export type EksAddon = Wire<Addon>;
 export type EksAddonInfo = Wire<AddonInfo>;
+export type EksFargateProfile = Wire<FargateProfile>;
+export type EksPodIdentityAssociation = Wire<PodIdentityAssociation>;
 export type EksEcrRepository = Wire<Repository>;
 export type EksEcrScanningConfiguration = Wire<GetRegistryScanningConfigurationResponse>;
 
@@ -71,6 +75,14 @@ export interface EksSecretsKey {
   policy?: string;
 }
 
+/** A customer managed policy attached to a role, with the document of its default version. */
+export interface EksCustomerPolicy {
+  /** iam:GetPolicy `Policy`. */
+  policy: Wire<Policy>;
+  /** iam:GetPolicyVersion of `DefaultVersionId`: `PolicyVersion.Document`, URL-decoded. */
+  document: string;
+}
+
 /** An IAM role with its permissions policies. */
 export interface EksIamRole {
   /** iam:GetRole `Role`; `AssumeRolePolicyDocument` decoded from the API's URL encoding. */
@@ -79,25 +91,31 @@ export interface EksIamRole {
   attachedPolicies: Wire<AttachedPolicy>[];
   /** iam:ListRolePolicies + iam:GetRolePolicy: inline policies, documents decoded. */
   inlinePolicies: { name: string; document: string }[];
+  /**
+   * The attached customer managed policies (not `arn:aws:iam::aws:policy/...`) whose documents
+   * could be read; one that could not is missing here and named in the part's `errors`. Absent
+   * in snapshots written before these documents were collected.
+   */
+  customerPolicies?: EksCustomerPolicy[];
 }
 
-/** Related objects of an EKS cluster, each collected once per run. */
+/**
+ * Related objects of an EKS cluster, each collected once per run; every one is present in a
+ * snapshot (`not_collected` with the reason when the input lacks it: exports, older files).
+ */
 export interface EksParts {
   /** ListNodegroups + DescribeNodegroup for every managed node group. */
   nodegroups: Part<EksNodegroup[]>;
   /** DescribeClusterVersions of the cluster's region (shared by every cluster there). */
   clusterVersions: Part<EksClusterVersion[]>;
-}
-
-/**
- * Parts that checks read but that not every input carries yet: an absent key means the part
- * was not collected. Each moves into `EksParts` once the collector fills it.
- */
-export interface EksOptionalParts {
   /** ListAccessEntries → DescribeAccessEntry + ListAssociatedAccessPolicies for each entry. */
   accessEntries: Part<EksAccessEntry[]>;
   /** ListAddons → DescribeAddon for each add-on (with `configurationValues`). */
   addons: Part<EksAddon[]>;
+  /** ListFargateProfiles → DescribeFargateProfile for each profile. */
+  fargateProfiles: Part<EksFargateProfile[]>;
+  /** ListPodIdentityAssociations → DescribePodIdentityAssociation for each association. */
+  podIdentityAssociations: Part<EksPodIdentityAssociation[]>;
   /**
    * guardduty:ListDetectors → GetDetector in the cluster's account and region (shared by every
    * cluster there). An empty list means GuardDuty has no detector there.
@@ -108,7 +126,10 @@ export interface EksOptionalParts {
    * exact name only: empty when the control-plane log group does not exist.
    */
   controlPlaneLogGroup: Part<Wire<LogGroup>[]>;
-  /** kms:DescribeKey, kms:GetKeyRotationStatus and kms:GetKeyPolicy of the Secrets key. */
+  /**
+   * kms:DescribeKey, kms:GetKeyRotationStatus and kms:GetKeyPolicy of the Secrets key;
+   * `not_collected` when the cluster has no Secrets encryption key to look up.
+   */
   secretsKey: Part<EksSecretsKey>;
   /** ListIdentityProviderConfigs → DescribeIdentityProviderConfig for each config. */
   identityProviderConfigs: Part<EksIdentityProviderConfig[]>;
@@ -133,7 +154,8 @@ export interface EksOptionalParts {
   /**
    * IAM roles the cluster uses: `cluster.roleArn`, every node group's `nodeRole` and every Fargate
    * profile's `podExecutionRoleArn` (iam:GetRole, ListAttachedRolePolicies, ListRolePolicies,
-   * GetRolePolicy).
+   * GetRolePolicy, and GetPolicy + GetPolicyVersion of attached customer managed policies). A
+   * role that could not be read is missing from the list and named in the part's `errors`.
    */
   iamRoles: Part<EksIamRole[]>;
   /** iam:ListOpenIDConnectProviders `OpenIDConnectProviderList[].Arn` of the account. */
@@ -169,5 +191,5 @@ export interface EksSnapshot extends SnapshotBase {
   provider: 'eks';
   /** DescribeCluster `cluster`, as the API returned it. */
   cluster: EksCluster;
-  parts: EksParts & Partial<EksOptionalParts>;
+  parts: EksParts;
 }

@@ -59,6 +59,19 @@ const IamRoleEntry = z.strictObject({
   inlinePolicies: z.record(z.string(), JsonObject).default({}),
 });
 
+/**
+ * A customer managed policy: IAM GetPolicy `Policy` and the document of its default version
+ * (a JSON object, served URL-encoded by GetPolicyVersion like every IAM policy document).
+ */
+const IamPolicyEntry = z.strictObject({
+  policy: z.looseObject({
+    PolicyName: z.string().min(1),
+    Arn: z.string().startsWith('arn:'),
+    DefaultVersionId: z.string().regex(/^v\d+$/, 'expected a policy version id such as v1'),
+  }),
+  document: JsonObject,
+});
+
 const AwsAccount = z.strictObject({
   /** Organizations `Account.Name` (default: the account id). */
   name: z.string().min(1).optional(),
@@ -67,7 +80,13 @@ const AwsAccount = z.strictObject({
   /** EC2 DescribeRegions answer; default: the keys of `regions`. */
   enabledRegions: z.array(AwsRegion).optional(),
   regions: z.record(AwsRegion, AwsRegionEntry).default({}),
-  iam: z.strictObject({ roles: z.array(IamRoleEntry).default([]) }).default({ roles: [] }),
+  iam: z
+    .strictObject({
+      roles: z.array(IamRoleEntry).default([]),
+      /** Customer managed policies (GetPolicy, GetPolicyVersion of the default version). */
+      policies: z.array(IamPolicyEntry).default([]),
+    })
+    .default({ roles: [], policies: [] }),
   /** false: STS GetWebIdentityToken answers OutboundWebIdentityFederationDisabled. */
   outboundWebIdentityFederation: z.boolean().default(true),
   /** Secrets Manager SecretString values by complete secret ARN (test values only). */

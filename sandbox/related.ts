@@ -33,6 +33,13 @@ export const RELATED_SCHEMAS = {
       ),
       /** ec2 GetEbsEncryptionByDefault `EbsEncryptionByDefault` (default false). */
       ebsEncryptionByDefault: z.boolean(),
+      /** guardduty ListDetectors ids, each with its GetDetector response (CLI JSON). */
+      guardDutyDetectors: z.array(
+        z.strictObject({
+          detectorId: z.string().min(1),
+          detector: z.looseObject({ Status: z.enum(['ENABLED', 'DISABLED']) }),
+        }),
+      ),
       /** logs DescribeLogGroups `logGroups`. */
       logGroups: z.array(z.looseObject({ logGroupName: z.string().min(1) })),
       /** kms DescribeKey `KeyMetadata`, GetKeyRotationStatus and the `default` key policy (JSON). */
@@ -71,6 +78,16 @@ export const RELATED_SCHEMAS = {
       ),
       /** eks DescribeAddon `addon` entries. */
       addons: z.array(z.looseObject({ addonName: z.string().min(1) })),
+      /** eks DescribeFargateProfile `fargateProfile` entries. */
+      fargateProfiles: z.array(z.looseObject({ fargateProfileName: z.string().min(1) })),
+      /** eks DescribePodIdentityAssociation `association` entries. */
+      podIdentityAssociations: z.array(
+        z.looseObject({
+          associationId: z.string().min(1),
+          namespace: z.string().min(1),
+          serviceAccount: z.string().min(1),
+        }),
+      ),
       /** eks DescribeIdentityProviderConfig `identityProviderConfig` entries (OIDC). */
       identityProviderConfigs: z.array(
         z.strictObject({

@@ -1,6 +1,5 @@
 import type { EksCheck, Evidence } from '../../core/check';
 import { ev, fail, notApplicable, pass, readPart, unknown } from '../../core/outcome';
-import { optionalPart } from './lib/optional-part';
 
 const ENTRIES = 'parts.accessEntries.value';
 const ADMIN_POLICIES = new Set([
@@ -37,14 +36,7 @@ export const eksAccessEntryClusterAdmin: EksCheck = {
         [ev('cluster.accessConfig.authenticationMode', 'CONFIG_MAP')],
       );
     }
-    const read = readPart(
-      optionalPart(
-        parts.accessEntries,
-        'eks:ListAccessEntries/eks:DescribeAccessEntry/eks:ListAssociatedAccessPolicies',
-      ),
-      `Access entries of cluster ${ref.name}`,
-      ENTRIES,
-    );
+    const read = readPart(parts.accessEntries, `Access entries of cluster ${ref.name}`, ENTRIES);
     if (!read.ok) return read.outcome;
     const admins: { principal: string; evidence: Evidence[]; problems: string[] }[] = [];
     read.value.forEach(({ entry, associatedAccessPolicies }, i) => {

@@ -1,6 +1,5 @@
 import type { EksCheck, Evidence } from '../../core/check';
 import { ev, fail, notApplicable, pass, readPart, unknown } from '../../core/outcome';
-import { optionalPart } from './lib/optional-part';
 
 const ENTRIES = 'parts.accessEntries.value';
 
@@ -30,11 +29,7 @@ export const eksAccessEntrySystemMasters: EksCheck = {
         [ev('cluster.accessConfig.authenticationMode', 'CONFIG_MAP')],
       );
     }
-    const read = readPart(
-      optionalPart(parts.accessEntries, 'eks:ListAccessEntries/eks:DescribeAccessEntry'),
-      `Access entries of cluster ${ref.name}`,
-      ENTRIES,
-    );
+    const read = readPart(parts.accessEntries, `Access entries of cluster ${ref.name}`, ENTRIES);
     if (!read.ok) return read.outcome;
     const evidence: Evidence[] = [];
     const principals: string[] = [];

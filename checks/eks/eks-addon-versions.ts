@@ -1,6 +1,5 @@
 import type { EksCheck, Evidence } from '../../core/check';
 import { ev, fail, notApplicable, pass, readPart, unknown } from '../../core/outcome';
-import { optionalPart } from './lib/optional-part';
 import { minorOf } from './lib/version-support';
 
 const ADDONS = 'parts.addons.value';
@@ -42,11 +41,7 @@ export const eksAddonVersions: EksCheck = {
     reads: ['eks:ListAddons', 'eks:DescribeAddon', 'eks:DescribeAddonVersions'],
   },
   evaluate({ cluster, ref, parts }) {
-    const addons = readPart(
-      optionalPart(parts.addons, 'eks:ListAddons/eks:DescribeAddon'),
-      `Add-ons of cluster ${ref.name}`,
-      ADDONS,
-    );
+    const addons = readPart(parts.addons, `Add-ons of cluster ${ref.name}`, ADDONS);
     if (!addons.ok) return addons.outcome;
     if (addons.value.length === 0) {
       return notApplicable(`Cluster ${ref.name} has no managed add-ons.`, [
@@ -54,7 +49,7 @@ export const eksAddonVersions: EksCheck = {
       ]);
     }
     const minor = minorOf(cluster.version);
-    const catalog = optionalPart(parts.addonVersions, 'eks:DescribeAddonVersions');
+    const catalog = parts.addonVersions;
     return addons.value.map((addon, i) => {
       const name = addon.addonName ?? `#${i}`;
       const subject = { type: 'eks-addon', id: addon.addonArn ?? name, name };

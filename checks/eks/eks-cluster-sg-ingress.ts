@@ -1,7 +1,6 @@
 import type { EksCheck, Evidence } from '../../core/check';
 import { isOpenCidr, parseCidr } from '../../core/cidr';
 import { ev, fail, pass, readPart, unknown } from '../../core/outcome';
-import { optionalPart } from './lib/optional-part';
 
 const RULES = 'parts.clusterSecurityGroupRules.value';
 
@@ -39,7 +38,7 @@ export const eksClusterSgIngress: EksCheck = {
       (g): g is string => typeof g === 'string',
     );
     const read = readPart(
-      optionalPart(parts.clusterSecurityGroupRules, 'ec2:DescribeSecurityGroupRules'),
+      parts.clusterSecurityGroupRules,
       `Security group rules of cluster ${ref.name}`,
       RULES,
     );

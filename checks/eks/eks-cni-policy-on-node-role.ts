@@ -1,9 +1,42 @@
-import type { EksCheck, Outcome } from '../../core/check';
-import { ev, fail, pass, readPart, unknown } from '../../core/outcome';
-import { awsManagedName, findRole } from './lib/iam-roles';
-import { NODEGROUPS_PATH } from './lib/nodegroups';
+import type { EksCheck, Evidence } from '../../core/check';
+import { ev, fail, pass } from '../../core/outcome';
+import type { EksSnapshot } from '../../core/snapshot-eks';
+import { awsManagedName } from './lib/iam-roles';
+import { eachNodeRole } from './lib/node-roles';
 
 const CNI_POLICIES = new Set(['AmazonEKS_CNI_Policy', 'AmazonEKS_CNI_IPv6_Policy']);
+
+/**
+ * The role the VPC CNI (`aws-node` in `kube-system`) has of its own, if the add-on or a Pod
+ * Identity association shows one: the add-on's `serviceAccountRoleArn` (IRSA) or an association
+ * for that service account. Only explains a result; unreadable parts leave it out.
+ */
+function cniOwnRole(snapshot: EksSnapshot): { text: string; evidence: Evidence } | undefined {
+  const { addons, podIdentityAssociations } = snapshot.parts;
+  if (addons.state === 'collected') {
+    const index = addons.value.findIndex((a) => a.addonName === 'vpc-cni');
+    const arn = addons.value[index]?.serviceAccountRoleArn;
+    if (arn) {
+      return {
+        text: `its own IRSA role ${arn}`,
+        evidence: ev(`parts.addons.value[${index}].serviceAccountRoleArn`, arn),
+      };
+    }
+  }
+  if (podIdentityAssociations.state === 'collected') {
+    const index = podIdentityAssociations.value.findIndex(
+      (a) => a.namespace === 'kube-system' && a.serviceAccount === 'aws-node',
+    );
+    const arn = podIdentityAssociations.value[index]?.roleArn;
+    if (arn) {
+      return {
+        text: `its own Pod Identity role ${arn}`,
+        evidence: ev(`parts.podIdentityAssociations.value[${index}].roleArn`, arn),
+      };
+    }
+  }
+  return undefined;
+}
 
 export const eksCniPolicyOnNodeRole: EksCheck = {
   meta: {
@@ -22,44 +55,37 @@ export const eksCniPolicyOnNodeRole: EksCheck = {
       url: 'https://docs.aws.amazon.com/eks/latest/userguide/cni-iam-role.html',
     },
     frameworks: { 'cis-eks-1.8.0': ['5.2.1'] },
-    reads: ['eks:DescribeNodegroup', 'iam:ListAttachedRolePolicies'],
+    reads: [
+      'eks:DescribeNodegroup',
+      'iam:ListAttachedRolePolicies',
+      'eks:DescribeAddon',
+      'eks:DescribePodIdentityAssociation',
+    ],
   },
   evaluate(snapshot) {
     const { ref } = snapshot;
-    const nodegroups = readPart(
-      snapshot.parts.nodegroups,
-      `Node groups of cluster ${ref.name}`,
-      'parts.nodegroups',
-    );
-    if (!nodegroups.ok) return nodegroups.outcome;
-    const roleArns = [
-      ...new Set(nodegroups.value.map((n) => n.nodeRole).filter((r): r is string => Boolean(r))),
-    ];
-    if (roleArns.length === 0) {
-      return unknown(`Cluster ${ref.name}: no node role could be read from its node groups.`, [
-        ev(`${NODEGROUPS_PATH}[].nodeRole`, []),
-      ]);
-    }
-    return roleArns.map((arn): Outcome => {
-      const subject = { type: 'iam-role', id: arn, name: arn.slice(arn.lastIndexOf('/') + 1) };
-      const found = findRole(snapshot, arn);
-      if (!found.ok) return { ...found.outcome, subject };
-      const { role, path } = found;
+    const own = cniOwnRole(snapshot);
+    return eachNodeRole(snapshot, ['node group'], (use, role, path, subject) => {
+      const what = `Node role ${subject.name} of cluster ${ref.name} (${use.users.join(', ')})`;
       const index = role.attachedPolicies.findIndex((p) =>
         CNI_POLICIES.has(awsManagedName(p.PolicyArn) ?? ''),
       );
       const attached = role.attachedPolicies[index];
-      return attached
-        ? fail(
-            `Node role ${subject.name} of cluster ${ref.name} holds ${awsManagedName(attached.PolicyArn)}, so every pod on those nodes can manage network interfaces.`,
-            [ev(`${path}.attachedPolicies[${index}].PolicyArn`, attached.PolicyArn)],
-            subject,
-          )
-        : pass(
-            `Node role ${subject.name} of cluster ${ref.name} does not hold the VPC CNI policy.`,
-            [ev(`${path}.attachedPolicies`, role.attachedPolicies)],
-            subject,
-          );
+      if (attached) {
+        return fail(
+          `${what} holds ${awsManagedName(attached.PolicyArn)}, so every pod on those nodes can manage network interfaces${own ? `; the VPC CNI already has ${own.text}, so the attachment can be removed` : ''}.`,
+          [
+            ev(`${path}.attachedPolicies[${index}].PolicyArn`, attached.PolicyArn),
+            ...(own ? [own.evidence] : []),
+          ],
+          subject,
+        );
+      }
+      return pass(
+        `${what} does not hold the VPC CNI policy${own ? `; the VPC CNI has ${own.text}` : ''}.`,
+        [ev(`${path}.attachedPolicies`, role.attachedPolicies), ...(own ? [own.evidence] : [])],
+        subject,
+      );
     });
   },
 };

@@ -1,6 +1,5 @@
 import type { EksCheck } from '../../core/check';
 import { ev, fail, pass, readPart, unknown } from '../../core/outcome';
-import { optionalPart } from './lib/optional-part';
 
 export const eksDefaultVpc: EksCheck = {
   meta: {
@@ -22,11 +21,7 @@ export const eksDefaultVpc: EksCheck = {
     reads: ['eks:DescribeCluster', 'ec2:DescribeVpcs'],
   },
   evaluate({ cluster, ref, parts }) {
-    const read = readPart(
-      optionalPart(parts.vpc, 'ec2:DescribeVpcs'),
-      `VPC of cluster ${ref.name}`,
-      'parts.vpc.value',
-    );
+    const read = readPart(parts.vpc, `VPC of cluster ${ref.name}`, 'parts.vpc.value');
     if (!read.ok) return read.outcome;
     const evidence = [
       ev('cluster.resourcesVpcConfig.vpcId', cluster.resourcesVpcConfig?.vpcId),

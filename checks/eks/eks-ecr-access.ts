@@ -1,6 +1,5 @@
 import type { EksCheck, Evidence } from '../../core/check';
 import { ev, fail, notApplicable, pass, readPart, unknown } from '../../core/outcome';
-import { optionalPart } from './lib/optional-part';
 import { asList, policyStatements } from './lib/policy-document';
 
 const REPOS = 'parts.ecrRepositories.value';
@@ -34,7 +33,7 @@ export const eksEcrAccess: EksCheck = {
   },
   evaluate({ ref, parts }) {
     const repos = readPart(
-      optionalPart(parts.ecrRepositories, 'ecr:DescribeRepositories'),
+      parts.ecrRepositories,
       `ECR repositories of ${ref.account} in ${ref.region}`,
       REPOS,
     );
@@ -42,7 +41,7 @@ export const eksEcrAccess: EksCheck = {
     if (repos.value.length === 0) {
       return notApplicable(`ECR in ${ref.region} has no repositories.`, [ev(REPOS, repos.value)]);
     }
-    const policies = optionalPart(parts.ecrRepositoryPolicies, 'ecr:GetRepositoryPolicy');
+    const policies = parts.ecrRepositoryPolicies;
     const problems: string[] = [];
     const gaps: string[] = [];
     const evidence: Evidence[] = [];

@@ -1,6 +1,5 @@
 import type { EksCheck, Evidence } from '../../core/check';
 import { ev, fail, notApplicable, pass, readPart } from '../../core/outcome';
-import { optionalPart } from './lib/optional-part';
 
 const CONFIG = 'parts.ecrScanningConfiguration.value.scanningConfiguration';
 const REPOS = 'parts.ecrRepositories.value';
@@ -36,7 +35,7 @@ export const eksEcrScanning: EksCheck = {
   },
   evaluate({ ref, parts }) {
     const config = readPart(
-      optionalPart(parts.ecrScanningConfiguration, 'ecr:GetRegistryScanningConfiguration'),
+      parts.ecrScanningConfiguration,
       `ECR scanning configuration of ${ref.account} in ${ref.region}`,
       CONFIG,
     );
@@ -55,7 +54,7 @@ export const eksEcrScanning: EksCheck = {
       );
     }
     const repos = readPart(
-      optionalPart(parts.ecrRepositories, 'ecr:DescribeRepositories'),
+      parts.ecrRepositories,
       `ECR repositories of ${ref.account} in ${ref.region}`,
       REPOS,
     );

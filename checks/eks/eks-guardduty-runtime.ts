@@ -1,7 +1,6 @@
 import type { EksCheck, Evidence } from '../../core/check';
 import { ev, fail, pass, readPart, unknown } from '../../core/outcome';
 import { type DetectorFeature, feature, readDetector } from './lib/guardduty';
-import { optionalPart } from './lib/optional-part';
 
 const AGENT_ADDON = 'aws-guardduty-agent';
 
@@ -73,7 +72,7 @@ export const eksGuardDutyRuntime: EksCheck = {
       );
     }
     const addons = readPart(
-      optionalPart(snapshot.parts.addons, 'eks:ListAddons/eks:DescribeAddon'),
+      snapshot.parts.addons,
       `Add-ons of cluster ${ref.name}`,
       'parts.addons.value',
     );

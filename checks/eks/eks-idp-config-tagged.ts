@@ -1,6 +1,5 @@
 import type { EksCheck } from '../../core/check';
 import { ev, fail, notApplicable, pass, readPart } from '../../core/outcome';
-import { optionalPart } from './lib/optional-part';
 
 const CONFIGS = 'parts.identityProviderConfigs.value';
 
@@ -24,10 +23,7 @@ export const eksIdpConfigTagged: EksCheck = {
   },
   evaluate({ ref, parts }) {
     const read = readPart(
-      optionalPart(
-        parts.identityProviderConfigs,
-        'eks:ListIdentityProviderConfigs/eks:DescribeIdentityProviderConfig',
-      ),
+      parts.identityProviderConfigs,
       `Identity provider configurations of cluster ${ref.name}`,
       CONFIGS,
     );

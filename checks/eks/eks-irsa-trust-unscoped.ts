@@ -1,6 +1,5 @@
 import type { EksCheck, Outcome } from '../../core/check';
 import { ev, fail, notApplicable, pass, readPart, unknown } from '../../core/outcome';
-import { optionalPart } from './lib/optional-part';
 import { asList, type PolicyStatement, policyStatements } from './lib/policy-document';
 
 const ROLES = 'parts.irsaRoles.value';
@@ -69,11 +68,7 @@ export const eksIrsaTrustUnscoped: EksCheck = {
       ]);
     }
     const issuer = issuerUrl.replace(/^https:\/\//, '');
-    const read = readPart(
-      optionalPart(parts.irsaRoles, 'iam:ListRoles'),
-      `IAM roles of account ${ref.account}`,
-      ROLES,
-    );
+    const read = readPart(parts.irsaRoles, `IAM roles of account ${ref.account}`, ROLES);
     if (!read.ok) return read.outcome;
     const outcomes: Outcome[] = [];
     read.value.forEach((role, i) => {

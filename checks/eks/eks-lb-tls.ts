@@ -1,6 +1,5 @@
 import type { EksCheck, Evidence } from '../../core/check';
 import { ev, fail, notApplicable, pass, readPart } from '../../core/outcome';
-import { optionalPart } from './lib/optional-part';
 
 const LBS = 'parts.loadBalancers.value';
 
@@ -28,14 +27,7 @@ export const eksLbTls: EksCheck = {
     ],
   },
   evaluate({ ref, parts }) {
-    const read = readPart(
-      optionalPart(
-        parts.loadBalancers,
-        'elasticloadbalancing:DescribeLoadBalancers/DescribeTags/DescribeListeners',
-      ),
-      `Load balancers of cluster ${ref.name}`,
-      LBS,
-    );
+    const read = readPart(parts.loadBalancers, `Load balancers of cluster ${ref.name}`, LBS);
     if (!read.ok) return read.outcome;
     if (read.value.length === 0) {
       return notApplicable(`Cluster ${ref.name} has no load balancer tagged as its own.`, [

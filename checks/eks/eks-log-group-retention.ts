@@ -1,7 +1,6 @@
 import type { EksCheck } from '../../core/check';
 import { ev, fail, notApplicable, pass, readPart } from '../../core/outcome';
 import { readLogTypes } from './lib/log-types';
-import { optionalPart } from './lib/optional-part';
 
 const GROUPS = 'parts.controlPlaneLogGroup.value';
 
@@ -33,11 +32,7 @@ export const eksLogGroupRetention: EksCheck = {
         logging.evidence,
       );
     }
-    const read = readPart(
-      optionalPart(parts.controlPlaneLogGroup, 'logs:DescribeLogGroups'),
-      `Log group ${name}`,
-      GROUPS,
-    );
+    const read = readPart(parts.controlPlaneLogGroup, `Log group ${name}`, GROUPS);
     if (!read.ok) return read.outcome;
     const index = read.value.findIndex((g) => g.logGroupName === name);
     const group = read.value[index];

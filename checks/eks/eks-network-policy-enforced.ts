@@ -1,7 +1,6 @@
 import { parse } from 'yaml';
 import type { EksCheck } from '../../core/check';
 import { ev, fail, pass, readPart, unknown } from '../../core/outcome';
-import { optionalPart } from './lib/optional-part';
 
 const ADDONS = 'parts.addons.value';
 
@@ -51,11 +50,7 @@ export const eksNetworkPolicyEnforced: EksCheck = {
         [ev('cluster.computeConfig.enabled', autoMode)],
       );
     }
-    const read = readPart(
-      optionalPart(parts.addons, 'eks:ListAddons/eks:DescribeAddon'),
-      `Add-ons of cluster ${ref.name}`,
-      ADDONS,
-    );
+    const read = readPart(parts.addons, `Add-ons of cluster ${ref.name}`, ADDONS);
     if (!read.ok) return read.outcome;
     const index = read.value.findIndex((a) => a.addonName === 'vpc-cni');
     const addon = read.value[index];

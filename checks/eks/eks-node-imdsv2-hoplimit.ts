@@ -2,7 +2,6 @@ import type { EksCheck } from '../../core/check';
 import { ev, fail, pass, readPart, unknown } from '../../core/outcome';
 import { launchTemplateVersionOf } from './lib/launch-template';
 import { eachNodegroup } from './lib/nodegroups';
-import { optionalPart } from './lib/optional-part';
 
 const VERSIONS = 'parts.launchTemplateVersions.value';
 
@@ -27,10 +26,7 @@ export const eksNodeImdsv2Hoplimit: EksCheck = {
   },
   evaluate(snapshot) {
     const { ref, parts } = snapshot;
-    const templates = optionalPart(
-      parts.launchTemplateVersions,
-      'ec2:DescribeLaunchTemplateVersions',
-    );
+    const templates = parts.launchTemplateVersions;
     return eachNodegroup(snapshot, (nodegroup, path, subject) => {
       const name = `Node group ${subject.name} of cluster ${ref.name}`;
       const spec = nodegroup.launchTemplate;

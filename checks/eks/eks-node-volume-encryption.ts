@@ -2,7 +2,6 @@ import type { EksCheck, Evidence } from '../../core/check';
 import { ev, fail, pass, readPart, unknown } from '../../core/outcome';
 import { launchTemplateVersionOf } from './lib/launch-template';
 import { eachNodegroup } from './lib/nodegroups';
-import { optionalPart } from './lib/optional-part';
 
 const VERSIONS = 'parts.launchTemplateVersions.value';
 const DEFAULT = 'parts.ebsEncryptionByDefault.value';
@@ -32,11 +31,8 @@ export const eksNodeVolumeEncryption: EksCheck = {
   },
   evaluate(snapshot) {
     const { ref, parts } = snapshot;
-    const byDefault = optionalPart(parts.ebsEncryptionByDefault, 'ec2:GetEbsEncryptionByDefault');
-    const templates = optionalPart(
-      parts.launchTemplateVersions,
-      'ec2:DescribeLaunchTemplateVersions',
-    );
+    const byDefault = parts.ebsEncryptionByDefault;
+    const templates = parts.launchTemplateVersions;
     return eachNodegroup(snapshot, (nodegroup, path, subject) => {
       const name = `Node group ${subject.name} of cluster ${ref.name}`;
       const evidence: Evidence[] = [];

@@ -3,7 +3,6 @@ import { ev, fail, pass, readPart, unknown } from '../../core/outcome';
 import type { EksRouteTable } from '../../core/snapshot-eks';
 import { launchTemplateVersionOf } from './lib/launch-template';
 import { eachNodegroup } from './lib/nodegroups';
-import { optionalPart } from './lib/optional-part';
 
 const SUBNETS = 'parts.subnets.value';
 const TABLES = 'parts.routeTables.value';
@@ -55,8 +54,8 @@ export const eksPrivateNodes: EksCheck = {
   },
   evaluate(snapshot) {
     const { ref, parts, cluster } = snapshot;
-    const subnetsPart = optionalPart(parts.subnets, 'ec2:DescribeSubnets');
-    const tablesPart = optionalPart(parts.routeTables, 'ec2:DescribeRouteTables');
+    const subnetsPart = parts.subnets;
+    const tablesPart = parts.routeTables;
     const vpcId = cluster.resourcesVpcConfig?.vpcId;
     return eachNodegroup(snapshot, (nodegroup, path, subject) => {
       const name = `Node group ${subject.name} of cluster ${ref.name}`;

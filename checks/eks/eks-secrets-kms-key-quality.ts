@@ -1,6 +1,5 @@
 import type { EksCheck, Evidence } from '../../core/check';
 import { ev, fail, notApplicable, pass, readPart, unknown } from '../../core/outcome';
-import { optionalPart } from './lib/optional-part';
 
 const KEY = 'parts.secretsKey.value';
 
@@ -70,11 +69,7 @@ export const eksSecretsKmsKeyQuality: EksCheck = {
         [ev('cluster.encryptionConfig', cluster.encryptionConfig)],
       );
     }
-    const read = readPart(
-      optionalPart(parts.secretsKey, 'kms:DescribeKey/kms:GetKeyRotationStatus/kms:GetKeyPolicy'),
-      `KMS key ${keyArn} of cluster ${ref.name}`,
-      KEY,
-    );
+    const read = readPart(parts.secretsKey, `KMS key ${keyArn} of cluster ${ref.name}`, KEY);
     if (!read.ok) return read.outcome;
     const { metadata, rotationEnabled, policy } = read.value;
     const evidence: Evidence[] = [

@@ -1,6 +1,5 @@
 import type { EksCheck, Evidence } from '../../core/check';
 import { ev, fail, pass, readPart, unknown } from '../../core/outcome';
-import { optionalPart } from './lib/optional-part';
 
 export const eksWorkloadIdentityAvailable: EksCheck = {
   meta: {
@@ -27,7 +26,7 @@ export const eksWorkloadIdentityAvailable: EksCheck = {
     const evidence: Evidence[] = [ev('cluster.identity.oidc.issuer', issuerUrl)];
     const problems: string[] = [];
     const providers = readPart(
-      optionalPart(parts.oidcProviderArns, 'iam:ListOpenIDConnectProviders'),
+      parts.oidcProviderArns,
       'IAM OIDC providers',
       'parts.oidcProviderArns.value',
     );
@@ -43,11 +42,7 @@ export const eksWorkloadIdentityAvailable: EksCheck = {
     } else if (!providers.ok) {
       problems.push(providers.outcome.message);
     }
-    const addons = readPart(
-      optionalPart(parts.addons, 'eks:ListAddons/eks:DescribeAddon'),
-      `Add-ons of cluster ${ref.name}`,
-      'parts.addons.value',
-    );
+    const addons = readPart(parts.addons, `Add-ons of cluster ${ref.name}`, 'parts.addons.value');
     if (addons.ok) {
       const index = addons.value.findIndex((a) => a.addonName === 'eks-pod-identity-agent');
       if (index >= 0) {

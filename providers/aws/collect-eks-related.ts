@@ -3,10 +3,11 @@ import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { ECRClient } from '@aws-sdk/client-ecr';
 import type { EKSClient } from '@aws-sdk/client-eks';
 import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import type { GuardDutyClient } from '@aws-sdk/client-guardduty';
 import type { IAMClient } from '@aws-sdk/client-iam';
 import type { KMSClient } from '@aws-sdk/client-kms';
-import type { Part } from '../../core/snapshot';
-import type { EksCluster, EksNodegroup, EksOptionalParts } from '../../core/snapshot-eks';
+import { notCollected, type Part } from '../../core/snapshot';
+import type { EksCluster, EksNodegroup, EksParts } from '../../core/snapshot-eks';
 import { collectAccessEntries } from './collect-access-entries';
 import { collectAddons, collectAddonVersions } from './collect-addons';
 import {
@@ -14,7 +15,13 @@ import {
   collectEcrRepositoryPolicies,
   collectEcrScanning,
 } from './collect-ecr';
+import {
+  collectFargateProfiles,
+  collectPodIdentityAssociations,
+} from './collect-fargate-pod-identity';
+import { collectGuardDutyDetectors } from './collect-guardduty';
 import { collectOidcProviderArns, collectRoles, irsaRolesOf } from './collect-iam';
+import { clusterRoleArns, collectClusterRoles } from './collect-iam-roles';
 import { collectIdentityProviderConfigs } from './collect-identity-providers';
 import { collectLaunchTemplateVersions } from './collect-launch-templates';
 import { collectClusterLoadBalancers, collectTaggedLoadBalancers } from './collect-load-balancers';
@@ -26,7 +33,7 @@ import {
   collectSubnets,
   collectVpc,
 } from './collect-network';
-import type { TargetCache } from './target-cache';
+import type { PartCache } from './target-cache';
 
 /** The AWS clients of one target (account+region), shared by its clusters. */
 export interface TargetClients {
@@ -37,7 +44,11 @@ export interface TargetClients {
   kms: KMSClient;
   ecr: ECRClient;
   elb: ElasticLoadBalancingV2Client;
+  guardDuty: GuardDutyClient;
 }
+
+/** The parts `collectEksRelated` fills: all but the node groups and the versions calendar. */
+export type EksRelatedParts = Omit<EksParts, 'nodegroups' | 'clusterVersions'>;
 
 /** A part that cannot be asked for because the cluster lacks the field it is looked up by. */
 const missing = (field: string, operation: string): Part<never> => ({
@@ -49,28 +60,40 @@ const missing = (field: string, operation: string): Part<never> => ({
 
 /**
  * The related parts of one cluster that the EKS checks read, collected at the same time. A
- * failed call fails only its own part. Region-wide objects come from `shared`.
+ * failed call fails only its own part. Objects wider than the cluster come from `shared`, which
+ * shares them per target, or per account for IAM's (see TargetCache).
  */
 export async function collectEksRelated(
   clients: TargetClients,
-  shared: TargetCache,
+  shared: PartCache,
   cluster: EksCluster,
   nodegroupsPart: Part<EksNodegroup[]>,
-): Promise<Partial<EksOptionalParts>> {
+): Promise<EksRelatedParts> {
   const { ec2 } = clients;
   const vpcId = cluster.resourcesVpcConfig?.vpcId;
-  // Node groups that could not be listed leave their subnets and templates out (the part
-  // records that error); the cluster's own subnets are still described.
+  // Node groups that could not be listed leave their subnets, templates and roles out (the part
+  // records that error); the cluster's own subnets and role are still read.
   const nodegroups = nodegroupsPart.state === 'collected' ? nodegroupsPart.value : [];
   const name = cluster.name ?? '';
   const version = cluster.version;
-  const [accessEntries, addons, identityProviderConfigs, addonVersions] = await Promise.all([
+  const [
+    accessEntries,
+    addons,
+    identityProviderConfigs,
+    addonVersions,
+    fargateProfiles,
+    podIdentityAssociations,
+    guardDutyDetectors,
+  ] = await Promise.all([
     collectAccessEntries(clients.eks, name),
     collectAddons(clients.eks, name),
     collectIdentityProviderConfigs(clients.eks, name),
     version === undefined
-      ? undefined
+      ? missing('version', 'eks:DescribeAddonVersions')
       : shared.once(`addonVersions:${version}`, () => collectAddonVersions(clients.eks, version)),
+    collectFargateProfiles(clients.eks, name),
+    collectPodIdentityAssociations(clients.eks, name),
+    shared.once('guardDutyDetectors', () => collectGuardDutyDetectors(clients.guardDuty)),
   ]);
   const [vpc, subnets, routeTables, clusterSecurityGroupRules, launchTemplateVersions, ebs] =
     await Promise.all([
@@ -87,11 +110,13 @@ export async function collectEksRelated(
     ]);
   const keyArn = secretsKeyArn(cluster);
   const repositories = shared.once('ecrRepositories', () => collectEcrRepositories(clients.ecr));
+  const profiles = fargateProfiles.state === 'collected' ? fargateProfiles.value : [];
   const [
     controlPlaneLogGroup,
     secretsKey,
     oidcProviderArns,
     roles,
+    iamRoles,
     ecrScanningConfiguration,
     ecrRepositories,
     ecrRepositoryPolicies,
@@ -100,10 +125,11 @@ export async function collectEksRelated(
     collectControlPlaneLogGroup(clients.logs, name),
     // No Secrets encryption: nothing to look up; the checks read that from the cluster.
     keyArn === undefined
-      ? undefined
+      ? notCollected<never>('the cluster has no Secrets encryption key to look up')
       : shared.once(`secretsKey:${keyArn}`, () => collectSecretsKey(clients.kms, keyArn)),
     shared.once('oidcProviderArns', () => collectOidcProviderArns(clients.iam)),
     shared.once('roles', () => collectRoles(clients.iam)),
+    collectClusterRoles(clients.iam, shared, clusterRoleArns(cluster, nodegroups, profiles)),
     shared.once('ecrScanning', () => collectEcrScanning(clients.ecr)),
     repositories,
     shared.once('ecrPolicies', async () =>
@@ -114,23 +140,27 @@ export async function collectEksRelated(
       .then((region) => collectClusterLoadBalancers(clients.elb, region, name)),
   ]);
   return {
-    controlPlaneLogGroup,
-    ...(secretsKey === undefined ? {} : { secretsKey }),
-    oidcProviderArns,
-    irsaRoles: irsaRolesOf(roles, cluster),
-    ecrScanningConfiguration,
-    ecrRepositories,
-    ecrRepositoryPolicies,
-    loadBalancers,
+    accessEntries,
+    addons,
+    identityProviderConfigs,
+    addonVersions,
+    fargateProfiles,
+    podIdentityAssociations,
+    guardDutyDetectors,
     vpc,
     subnets,
     routeTables,
     clusterSecurityGroupRules,
     launchTemplateVersions,
     ebsEncryptionByDefault: ebs,
-    accessEntries,
-    addons,
-    identityProviderConfigs,
-    ...(addonVersions === undefined ? {} : { addonVersions }),
+    controlPlaneLogGroup,
+    secretsKey,
+    oidcProviderArns,
+    irsaRoles: irsaRolesOf(roles, cluster),
+    iamRoles,
+    ecrScanningConfiguration,
+    ecrRepositories,
+    ecrRepositoryPolicies,
+    loadBalancers,
   };
 }

@@ -5,7 +5,7 @@ import type { EksLaunchTemplateVersion, EksNodegroup } from '../../core/snapshot
 import { toWire } from '../../core/wire';
 import { toCollectionError } from './collection-error';
 import { allPages } from './list-then-describe';
-import type { TargetCache } from './target-cache';
+import type { PartCache } from './target-cache';
 
 const OPERATION = 'ec2:DescribeLaunchTemplateVersions';
 
@@ -16,7 +16,7 @@ const OPERATION = 'ec2:DescribeLaunchTemplateVersions';
  */
 export async function collectLaunchTemplateVersions(
   ec2: EC2Client,
-  shared: TargetCache,
+  shared: PartCache,
   nodegroups: readonly EksNodegroup[],
 ): Promise<Part<EksLaunchTemplateVersion[]>> {
   const specs = new Map<string, { id?: string; name?: string; version: string }>();

@@ -25,6 +25,12 @@ export interface AwsCollectorOptions {
   calls?: CallLimiter;
   /** Clusters collected at the same time within one target (default: the limiter's limit). */
   concurrency?: number;
+  /**
+   * How long objects shared across targets (an account's IAM roles, role list and OIDC
+   * providers; a region's EKS versions) are reused, from their first fetch (default 10 minutes):
+   * the targets of one run share them, the next run in a reused Lambda environment asks again.
+   */
+  sharedCacheTtlMs?: number;
   /** The clock stamped on snapshots as `collectedAt` (default: the system clock). */
   now?: () => Date;
 }

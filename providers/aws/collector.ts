@@ -9,14 +9,15 @@ import {
   paginateListClusters,
 } from '@aws-sdk/client-eks';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { GuardDutyClient } from '@aws-sdk/client-guardduty';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { STSClient } from '@aws-sdk/client-sts';
 import { CallLimiter, DEFAULT_CALLS_IN_FLIGHT } from '../../core/call-limiter';
 import type { Collector, CollectProgress, TargetCollection } from '../../core/collector';
 import { mapLimit } from '../../core/map-limit';
-import type { CollectionError, Part } from '../../core/snapshot';
-import type { EksClusterVersion, EksSnapshot } from '../../core/snapshot-eks';
+import type { CollectionError } from '../../core/snapshot';
+import type { EksSnapshot } from '../../core/snapshot-eks';
 import type { AwsTarget } from '../../core/target';
 import { toWire } from '../../core/wire';
 import { assumeRoleCredentials } from './assume-role';
@@ -28,6 +29,7 @@ import { collectNodegroups } from './collect-nodegroups';
 import { toCollectionError } from './collection-error';
 import type { AwsCollectorOptions, AwsCredentials } from './collector-options';
 import { eksRef } from './eks-ref';
+import { DEFAULT_RUN_CACHE_TTL_MS, RunCache } from './run-cache';
 import { TargetCache } from './target-cache';
 
 /**
@@ -54,18 +56,12 @@ export function createAwsCollector(opts: AwsCollectorOptions = {}): Collector {
   const calls = opts.calls ?? new CallLimiter(DEFAULT_CALLS_IN_FLIGHT.aws);
   // As many clusters as call slots: a cluster waiting on one call leaves no slot idle.
   const concurrency = opts.concurrency ?? calls.limit;
-  /** Objects of an account's global services (IAM) or of a region's catalogs: once per run. */
-  const wide = new Map<string, TargetCache>();
-  const wideCache = (scope: string): TargetCache => {
-    let cache = wide.get(scope);
-    if (cache === undefined) {
-      cache = new TargetCache({}, false);
-      wide.set(scope, cache);
-    }
-    return cache;
-  };
-  /** DescribeClusterVersions is the same for every account of a region: one call per region. */
-  const versionsByRegion = new Map<string, Promise<Part<EksClusterVersion[]>>>();
+  /**
+   * Objects of an account's global services (IAM: role list, OIDC providers, each role and
+   * customer managed policy) or of a Region's catalogs (EKS versions, add-on versions): shared by
+   * the run's targets of that account or Region, and asked for again in the next run.
+   */
+  const wide = new RunCache(opts.sharedCacheTtlMs ?? DEFAULT_RUN_CACHE_TTL_MS, now);
   let caller: Promise<CallerIdentity> | undefined;
 
   const clientConfig = (region: string, credentials?: AwsCredentials): ClientConfig => ({
@@ -95,19 +91,6 @@ export function createAwsCollector(opts: AwsCollectorOptions = {}): Collector {
     const me = await whoAmI(target.region);
     if (me.account === target.account) return undefined;
     return `arn:${me.partition}:iam::${target.account}:role/${opts.assumeRole.roleName}`;
-  };
-
-  const versionsFor = (region: string, eks: EKSClient): Promise<Part<EksClusterVersion[]>> => {
-    let versions = versionsByRegion.get(region);
-    if (versions === undefined) {
-      versions = collectClusterVersions(eks);
-      versionsByRegion.set(region, versions);
-      // A failure (e.g. denied in one account) is not shared: the next target asks again.
-      void versions.then((part) => {
-        if (part.state === 'failed') versionsByRegion.delete(region);
-      });
-    }
-    return versions;
   };
 
   const collectTarget = async (
@@ -154,6 +137,7 @@ export function createAwsCollector(opts: AwsCollectorOptions = {}): Collector {
       kms: limitCalls(new KMSClient(config), calls),
       ecr: limitCalls(new ECRClient(config), calls),
       elb: limitCalls(new ElasticLoadBalancingV2Client(config), calls),
+      guardDuty: limitCalls(new GuardDutyClient(config), calls),
     };
     try {
       return await collectClusters(target, clients, progress);
@@ -180,12 +164,15 @@ export function createAwsCollector(opts: AwsCollectorOptions = {}): Collector {
     progress?.listed(names.length);
     if (names.length === 0) return { target, snapshots: [], errors: [] };
 
-    const versions = versionsFor(target.region, eks);
+    // DescribeClusterVersions is the same for every account of a Region.
+    const versions = wide
+      .scope(`region:${target.region}`)
+      .once('clusterVersions', () => collectClusterVersions(eks));
     const shared = new TargetCache({
-      // IAM is global: its roles and OIDC providers serve every region of the account.
-      account: wideCache(`account:${target.account}`),
+      // IAM is global: its roles, policies and OIDC providers serve every region of the account.
+      account: wide.scope(`account:${target.account}`),
       // The add-on catalog is the Region's, the same in every account.
-      region: wideCache(`region:${target.region}`),
+      region: wide.scope(`region:${target.region}`),
     });
     const results = await mapLimit(names, concurrency, async (name) => {
       try {

@@ -1,31 +1,29 @@
 import { notCollected } from '../../core/snapshot';
-import type { EksOptionalParts, EksParts } from '../../core/snapshot-eks';
+import type { EksParts } from '../../core/snapshot-eks';
 import { ACCESS_ENTRY_OPERATIONS } from './collect-access-entries';
 
 /**
  * Every part of an EKS snapshot, with the API operations that fill it. Typed as a record over
- * `keyof EksParts` so that a new part cannot be added without saying how it is collected, and
- * readers of inputs that lack it (exports, older snapshot files) mark it `not_collected`.
+ * `keyof EksParts` so that a new part cannot be added without saying how it is collected; the
+ * member role is granted these (permissions.ts), and readers of inputs that lack a part
+ * (exports, older snapshot files) mark it `not_collected`.
  */
 export const EKS_PART_OPERATIONS: Readonly<Record<keyof EksParts, readonly string[]>> = {
   nodegroups: ['eks:ListNodegroups', 'eks:DescribeNodegroup'],
   clusterVersions: ['eks:DescribeClusterVersions'],
-};
-
-/**
- * Optional parts (`EksOptionalParts`) the collector fills, with their API operations; the
- * member role is granted these too (permissions.ts).
- */
-export const EKS_OPTIONAL_PART_OPERATIONS: Readonly<{
-  [K in keyof EksOptionalParts]?: readonly string[];
-}> = {
   accessEntries: ACCESS_ENTRY_OPERATIONS,
   addons: ['eks:ListAddons', 'eks:DescribeAddon'],
+  fargateProfiles: ['eks:ListFargateProfiles', 'eks:DescribeFargateProfile'],
+  podIdentityAssociations: [
+    'eks:ListPodIdentityAssociations',
+    'eks:DescribePodIdentityAssociation',
+  ],
   identityProviderConfigs: [
     'eks:ListIdentityProviderConfigs',
     'eks:DescribeIdentityProviderConfig',
   ],
   addonVersions: ['eks:DescribeAddonVersions'],
+  guardDutyDetectors: ['guardduty:ListDetectors', 'guardduty:GetDetector'],
   vpc: ['ec2:DescribeVpcs'],
   subnets: ['ec2:DescribeSubnets'],
   routeTables: ['ec2:DescribeRouteTables'],
@@ -34,6 +32,14 @@ export const EKS_OPTIONAL_PART_OPERATIONS: Readonly<{
   ebsEncryptionByDefault: ['ec2:GetEbsEncryptionByDefault'],
   controlPlaneLogGroup: ['logs:DescribeLogGroups'],
   secretsKey: ['kms:DescribeKey', 'kms:GetKeyRotationStatus', 'kms:GetKeyPolicy'],
+  iamRoles: [
+    'iam:GetRole',
+    'iam:ListAttachedRolePolicies',
+    'iam:ListRolePolicies',
+    'iam:GetRolePolicy',
+    'iam:GetPolicy',
+    'iam:GetPolicyVersion',
+  ],
   oidcProviderArns: ['iam:ListOpenIDConnectProviders'],
   irsaRoles: ['iam:ListRoles'],
   ecrScanningConfiguration: ['ecr:GetRegistryScanningConfiguration'],

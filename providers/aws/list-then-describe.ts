@@ -13,7 +13,8 @@ const DESCRIBE_CONCURRENCY = 4;
 export async function listThenDescribe<N, T>(spec: {
   listOperation: string;
   describeOperation: string;
-  resource: string;
+  /** What the listing is about (the cluster), for its error; none for account-wide lists. */
+  resource?: string;
   list: () => Promise<N[]>;
   describe: (name: N) => Promise<T | undefined>;
   /** Only for error messages. */

@@ -1,4 +1,4 @@
-import { EKS_OPTIONAL_PART_OPERATIONS, EKS_PART_OPERATIONS } from './eks-parts';
+import { EKS_PART_OPERATIONS } from './eks-parts';
 
 type Action = `${string}:${string}`;
 
@@ -16,7 +16,6 @@ export const AWS_COLLECTOR_ACTIONS: Readonly<Record<string, readonly string[]>> 
   /** Listing the clusters of a region and the cluster object itself. */
   clusters: ['eks:ListClusters', 'eks:DescribeCluster'],
   ...EKS_PART_OPERATIONS,
-  ...(EKS_OPTIONAL_PART_OPERATIONS as Record<string, readonly string[]>),
 };
 
 /**

@@ -2,8 +2,15 @@ import type { Part } from '../../core/snapshot';
 
 /** Keys whose objects are the account's (IAM is global), not the target's account+region. */
 const ACCOUNT_WIDE = new Set(['roles', 'oidcProviderArns']);
+/** Key prefixes of the account's IAM roles and customer managed policies (global too). */
+const ACCOUNT_WIDE_PREFIXES = ['role:', 'policy:'];
 /** Key prefixes of a Region's catalogs, the same in every account. */
 const REGION_WIDE = ['addonVersions:'];
+
+/** Something that fetches each keyed part once and hands every asker the same promise. */
+export interface PartCache {
+  once<T>(key: string, fetch: () => Promise<Part<T>>): Promise<Part<T>>;
+}
 
 /**
  * Parts shared by every cluster of a target (account+region): the first cluster that needs one
@@ -11,7 +18,7 @@ const REGION_WIDE = ['addonVersions:'];
  * With `wider` caches, account-wide and Region-wide objects are shared with the run's other
  * targets of the same account or Region too.
  */
-export class TargetCache {
+export class TargetCache implements PartCache {
   private readonly parts = new Map<string, Promise<Part<unknown>>>();
 
   /**
@@ -19,13 +26,15 @@ export class TargetCache {
    * next target asks again with its own credentials instead of inheriting another's denial.
    */
   constructor(
-    private readonly wider: { account?: TargetCache; region?: TargetCache } = {},
+    private readonly wider: { account?: PartCache; region?: PartCache } = {},
     private readonly shareFailures = true,
   ) {}
 
   once<T>(key: string, fetch: () => Promise<Part<T>>): Promise<Part<T>> {
     const { account, region } = this.wider;
-    if (account !== undefined && ACCOUNT_WIDE.has(key)) return account.once(key, fetch);
+    const accountWide =
+      ACCOUNT_WIDE.has(key) || ACCOUNT_WIDE_PREFIXES.some((p) => key.startsWith(p));
+    if (account !== undefined && accountWide) return account.once(key, fetch);
     if (region !== undefined && REGION_WIDE.some((p) => key.startsWith(p))) {
       return region.once(key, fetch);
     }

@@ -5,8 +5,9 @@ import { regionOf, relatedOf } from './estate-lookup';
 import { awsRestJsonRoute, jsonBody, jsonOutput } from './protocol';
 
 /**
- * EKS objects related to a cluster (access entries, add-ons, identity provider configs) from the
- * cluster's `related` map, and the add-on versions catalog from the region's.
+ * EKS objects related to a cluster (access entries, add-ons, identity provider configs, Fargate
+ * profiles, pod identity associations) from the cluster's `related` map, and the add-on versions
+ * catalog from the region's.
  */
 
 type Obj = Record<string, unknown>;
@@ -32,6 +33,9 @@ function accessEntry(ctx: RouteContext): AccessEntryJson {
   }
   return found;
 }
+
+type FargateProfileJson = Obj & { fargateProfileName: string };
+type PodIdentityJson = Obj & { associationId: string; namespace?: string; serviceAccount?: string };
 
 const clusterRoute = (operation: string, handle: (ctx: RouteContext) => Obj): Route =>
   awsRestJsonRoute({
@@ -104,6 +108,62 @@ export const eksRelatedRoutes: Route[] = [
     return {
       identityProviderConfig: { oidc: { clusterName: ctx.params['name'], ...config.oidc } },
     };
+  }),
+  clusterRoute('ListFargateProfiles', (ctx) => {
+    const names = related<FargateProfileJson>(ctx, 'fargateProfiles').map(
+      (f) => f.fargateProfileName,
+    );
+    const p = paged(ctx, names, 100, 100);
+    return { fargateProfileNames: p.items, nextToken: p.next };
+  }),
+  clusterRoute('DescribeFargateProfile', (ctx) => {
+    const wanted = ctx.params['fargateProfileName'] as string;
+    const profile = related<FargateProfileJson>(ctx, 'fargateProfiles').find(
+      (f) => f.fargateProfileName === wanted,
+    );
+    if (!profile) {
+      throw new ApiError(
+        404,
+        'ResourceNotFoundException',
+        `No Fargate Profile found with name: ${wanted}.`,
+      );
+    }
+    return { fargateProfile: { clusterName: ctx.params['name'], ...profile } };
+  }),
+  clusterRoute('ListPodIdentityAssociations', (ctx) => {
+    const q = ctx.req.url.searchParams;
+    const namespace = q.get('namespace');
+    const serviceAccount = q.get('serviceAccount');
+    const summaries = related<PodIdentityJson>(ctx, 'podIdentityAssociations')
+      .filter(
+        (a) =>
+          (namespace === null || a.namespace === namespace) &&
+          (serviceAccount === null || a.serviceAccount === serviceAccount),
+      )
+      .map((a) => ({
+        clusterName: ctx.params['name'],
+        namespace: a.namespace,
+        serviceAccount: a.serviceAccount,
+        associationArn: a['associationArn'],
+        associationId: a.associationId,
+        ownerArn: a['ownerArn'],
+      }));
+    const p = paged(ctx, summaries, 100, 100);
+    return { associations: p.items, nextToken: p.next };
+  }),
+  clusterRoute('DescribePodIdentityAssociation', (ctx) => {
+    const wanted = ctx.params['associationId'] as string;
+    const association = related<PodIdentityJson>(ctx, 'podIdentityAssociations').find(
+      (a) => a.associationId === wanted,
+    );
+    if (!association) {
+      throw new ApiError(
+        404,
+        'ResourceNotFoundException',
+        `Pod Identity association ${wanted} not found.`,
+      );
+    }
+    return { association: { clusterName: ctx.params['name'], ...association } };
   }),
   awsRestJsonRoute({
     service: 'eks',

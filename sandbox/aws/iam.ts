@@ -42,6 +42,15 @@ function iamPage<T>(ctx: RouteContext, items: readonly T[]) {
     : { items: p.items, more: { IsTruncated: true, Marker: p.next } };
 }
 
+function policyEntry(ctx: RouteContext) {
+  const arn = formOf(ctx.req).get('PolicyArn') ?? '';
+  const entry = accountOf(ctx.state, ctx.req)?.iam.policies.find((p) => p.policy.Arn === arn);
+  if (!entry) {
+    throw new ApiError(404, 'NoSuchEntity', `Policy ${arn} does not exist or is not attachable.`);
+  }
+  return entry;
+}
+
 function servedRole(role: Record<string, unknown>): Record<string, unknown> {
   const doc = role['AssumeRolePolicyDocument'];
   return doc === undefined ? role : { ...role, AssumeRolePolicyDocument: encodePolicy(doc) };
@@ -118,6 +127,43 @@ export const iamRoutes: Route[] = [
         model,
         'GetRolePolicy',
         { RoleName: entry.role.RoleName, PolicyName: name, PolicyDocument: encodePolicy(doc) },
+        ctx.requestId,
+      );
+    },
+  }),
+  awsQueryRoute({
+    service: 'iam',
+    operation: 'GetPolicy',
+    global: true,
+    handle: (ctx, model) =>
+      xmlOutput(model, 'GetPolicy', { Policy: policyEntry(ctx).policy }, ctx.requestId),
+  }),
+  awsQueryRoute({
+    service: 'iam',
+    operation: 'GetPolicyVersion',
+    global: true,
+    handle: (ctx, model) => {
+      const entry = policyEntry(ctx);
+      const version = formOf(ctx.req).get('VersionId') ?? '';
+      // Only the default version's document is in the estate.
+      if (version !== entry.policy.DefaultVersionId) {
+        throw new ApiError(
+          404,
+          'NoSuchEntity',
+          `Policy ${entry.policy.Arn} version ${version} does not exist or is not attachable.`,
+        );
+      }
+      return xmlOutput(
+        model,
+        'GetPolicyVersion',
+        {
+          PolicyVersion: {
+            Document: encodePolicy(entry.document),
+            VersionId: version,
+            IsDefaultVersion: true,
+            CreateDate: entry.policy['UpdateDate'] ?? entry.policy['CreateDate'],
+          },
+        },
         ctx.requestId,
       );
     },

@@ -5,6 +5,7 @@ import { ecrRoutes } from './ecr';
 import { eksRoutes } from './eks';
 import { eksRelatedRoutes } from './eks-related';
 import { elbv2Routes } from './elbv2';
+import { guardDutyRoutes } from './guardduty';
 import { iamRoutes } from './iam';
 import { kmsRoutes } from './kms';
 import { logsRoutes } from './logs';
@@ -28,6 +29,7 @@ export const awsRoutes: Route[] = [
   ...kmsRoutes,
   ...ecrRoutes,
   ...elbv2Routes,
+  ...guardDutyRoutes,
   ...securityHubRoutes,
   ...secretsRoutes,
 ];

@@ -95,7 +95,7 @@ function epochSeconds(value: unknown): unknown {
 
 /**
  * A value written in the CLI's JSON form (ISO timestamps) turned into what a JSON-protocol
- * service sends: timestamps as epoch seconds. Members the model does not know are kept, as a
+ * service sends: timestamps as epoch seconds, members under their wire names. Members the model does not know are kept, as a
  * newer service would send them and the SDK ignores them.
  */
 export function toJsonWire(model: ServiceModel, shapeName: string, value: unknown): unknown {
@@ -109,7 +109,8 @@ export function toJsonWire(model: ServiceModel, shapeName: string, value: unknow
       for (const [key, v] of Object.entries(value)) {
         const ref = shape.members?.[key];
         if (ref?.location) continue; // headers, URI and query members are not in the body
-        out[key] = ref ? toJsonWire(model, ref.shape, v) : v;
+        // rest-json bodies use the member's `locationName` (GuardDuty: `DetectorIds` → `detectorIds`).
+        out[ref?.locationName ?? key] = ref ? toJsonWire(model, ref.shape, v) : v;
       }
       return out;
     }

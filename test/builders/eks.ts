@@ -1,15 +1,17 @@
 import type { EksCheck, EvalContext, Outcome } from '../../core/check';
 import { defaultAuditConfig } from '../../core/config';
-import { collected, notCollected } from '../../core/snapshot';
+import { collected } from '../../core/snapshot';
 import type {
   EksAccessEntry,
   EksAddon,
   EksCluster,
+  EksFargateProfile,
   EksNodegroup,
-  EksOptionalParts,
   EksParts,
+  EksPodIdentityAssociation,
   EksSnapshot,
 } from '../../core/snapshot-eks';
+import { eksPartsNotCollected } from '../../providers/aws/eks-parts';
 import { eksRef } from '../../providers/aws/eks-ref';
 import { fixture } from '../fixture';
 
@@ -70,18 +72,14 @@ export function associatedAccessPoliciesExample(): {
 /** A snapshot of `cluster` (default: the docs example), with parts not collected unless given. */
 export function eksSnapshot(
   cluster: EksCluster = describeClusterExample(),
-  parts: Partial<EksParts & EksOptionalParts> = {},
+  parts: Partial<EksParts> = {},
 ): EksSnapshot {
   return {
     provider: 'eks',
     ref: eksRef(cluster),
     source: { kind: 'export', file: 'test', format: 'aws-eks-describe-cluster' },
     cluster,
-    parts: {
-      nodegroups: notCollected('the test input has no node groups'),
-      clusterVersions: notCollected('the test input has no DescribeClusterVersions data'),
-      ...parts,
-    },
+    parts: { ...eksPartsNotCollected('the test input'), ...parts },
   };
 }
 
@@ -101,4 +99,17 @@ export function evaluateOne(check: EksCheck, snapshot: EksSnapshot, ctx = evalCo
   const [only, ...rest] = evaluate(check, snapshot, ctx);
   if (!only || rest.length > 0) throw new Error(`expected one outcome from ${check.meta.id}`);
   return only;
+}
+
+/** The AWS CLI docs' DescribeFargateProfile example (`my-fargate-profile` of `my-eks-cluster`). */
+export function describeFargateProfileExample(): EksFargateProfile {
+  return fixture<{ fargateProfile: EksFargateProfile }>('aws/eks/describe-fargate-profile.json')
+    .fargateProfile;
+}
+
+/** The AWS CLI docs' DescribePodIdentityAssociation example (`default/default`). */
+export function describePodIdentityAssociationExample(): EksPodIdentityAssociation {
+  return fixture<{ association: EksPodIdentityAssociation }>(
+    'aws/eks/describe-pod-identity-association.json',
+  ).association;
 }

@@ -1,4 +1,4 @@
-import type { EksIamRole } from '../../core/snapshot-eks';
+import type { EksCustomerPolicy, EksIamRole } from '../../core/snapshot-eks';
 import { fixture } from '../fixture';
 
 type Role = EksIamRole['role'];
@@ -50,4 +50,36 @@ export function iamRole(
       document: JSON.stringify(p.document),
     })),
   };
+}
+
+/**
+ * The AWS CLI docs' GetPolicy example as customer managed policy `name` of the docs cluster
+ * account, with `document` as its default version (the GetPolicyVersion example's shape).
+ */
+export function customerPolicy(name: string, document: object): EksCustomerPolicy {
+  const { Policy: policy } = fixture<{ Policy: EksCustomerPolicy['policy'] }>(
+    'aws/iam/get-policy.json',
+  );
+  const { PolicyVersion: version } = fixture<{ PolicyVersion: { VersionId: string } }>(
+    'aws/iam/get-policy-version.json',
+  );
+  return {
+    policy: {
+      ...policy,
+      PolicyName: name,
+      Arn: `arn:aws:iam::111122223333:policy/${name}`,
+      DefaultVersionId: version.VersionId,
+    },
+    document: JSON.stringify(document),
+  };
+}
+
+/** `iamRole` with customer managed policies attached and their documents collected. */
+export function iamRoleWithCustomer(
+  role: Role,
+  attachedPolicyArns: string[],
+  customer: EksCustomerPolicy[],
+): EksIamRole {
+  const base = iamRole(role, [...attachedPolicyArns, ...customer.map((c) => c.policy.Arn ?? '')]);
+  return { ...base, customerPolicies: customer };
 }

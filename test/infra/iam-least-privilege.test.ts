@@ -7,7 +7,7 @@ import {
   RUNS_PREFIX,
 } from '../../infra/constructs/auditor-permissions';
 import { findingsLinesKey, keys, reportKeys } from '../../pipeline/keys';
-import { EKS_OPTIONAL_PART_OPERATIONS, EKS_PART_OPERATIONS } from '../../providers/aws/eks-parts';
+import { EKS_PART_OPERATIONS } from '../../providers/aws/eks-parts';
 import {
   AWS_AUDITOR_DISCOVERY_ACTIONS,
   awsCollectorActions,
@@ -179,10 +179,7 @@ describe('the bucket prefixes granted', () => {
 describe('providers/aws/permissions.ts', () => {
   it('grants every operation of every snapshot part the collector fills', () => {
     const listed = new Set(awsCollectorActions());
-    const parts = [
-      ...Object.values(EKS_PART_OPERATIONS).flat(),
-      ...Object.values(EKS_OPTIONAL_PART_OPERATIONS).flat(),
-    ];
+    const parts = [...Object.values(EKS_PART_OPERATIONS).flat()];
     expect(parts.filter((a) => !listed.has(a))).toEqual([]);
     expect(listed).toContain('eks:ListClusters');
     expect(listed).toContain('eks:DescribeCluster');
@@ -195,7 +192,6 @@ describe('providers/aws/permissions.ts', () => {
       'eks:ListClusters',
       'eks:DescribeCluster',
       ...Object.values(EKS_PART_OPERATIONS).flat(),
-      ...Object.values(EKS_OPTIONAL_PART_OPERATIONS).flat(),
     ]);
     const reads = ALL_CHECKS.filter((c) => c.meta.provider === 'eks').flatMap((c) => c.meta.reads);
     expect(reads.filter((a) => collected.has(a) && !awsCollectorActions().includes(a))).toEqual([]);

@@ -1,7 +1,6 @@
 import type { Outcome } from '../../../core/check';
 import { ev, fail, readPart } from '../../../core/outcome';
 import type { EksGuardDutyDetector, EksSnapshot } from '../../../core/snapshot-eks';
-import { optionalPart } from './optional-part';
 
 export const DETECTORS = 'parts.guardDutyDetectors.value';
 
@@ -17,10 +16,7 @@ export function readDetector(
 ): { ok: true; detector: EksGuardDutyDetector; path: string } | { ok: false; outcome: Outcome } {
   const { ref } = snapshot;
   const read = readPart(
-    optionalPart(
-      snapshot.parts.guardDutyDetectors,
-      'guardduty:ListDetectors/guardduty:GetDetector',
-    ),
+    snapshot.parts.guardDutyDetectors,
     `GuardDuty detectors of ${ref.account} in ${ref.region}`,
     DETECTORS,
   );

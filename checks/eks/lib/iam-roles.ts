@@ -1,7 +1,6 @@
 import type { Evidence, Outcome } from '../../../core/check';
 import { ev, readPart, unknown } from '../../../core/outcome';
 import type { EksIamRole, EksSnapshot } from '../../../core/snapshot-eks';
-import { optionalPart } from './optional-part';
 import { asList, policyStatements } from './policy-document';
 
 export const ROLES = 'parts.iamRoles.value';
@@ -12,10 +11,7 @@ export function findRole(
   arn: string,
 ): { ok: true; role: EksIamRole; path: string } | { ok: false; outcome: Outcome } {
   const read = readPart(
-    optionalPart(
-      snapshot.parts.iamRoles,
-      'iam:GetRole/iam:ListAttachedRolePolicies/iam:ListRolePolicies/iam:GetRolePolicy',
-    ),
+    snapshot.parts.iamRoles,
     `IAM roles of cluster ${snapshot.ref.name}`,
     ROLES,
   );
@@ -40,30 +36,69 @@ export function awsManagedName(arn: string | undefined): string | undefined {
   return match?.[1];
 }
 
-/** Inline policies that allow every action on every resource. */
-export function fullAdminInline(
+/** Actions that make a statement admin-like when allowed on every resource. */
+const ADMIN_ACTIONS = new Set(['*', '*:*', 'iam:*']);
+
+/** Whether a policy document allows `*`, `*:*` or `iam:*` on `*`; or why it cannot be read. */
+function allowsAdmin(document: string): boolean | { error: string } {
+  const statements = policyStatements(document);
+  if ('error' in statements) return statements;
+  return statements.some(
+    (s) =>
+      s.Effect === 'Allow' &&
+      asList(s.Action).some((a) => ADMIN_ACTIONS.has(a)) &&
+      asList(s.Resource).includes('*'),
+  );
+}
+
+/**
+ * The role's inline and customer managed policies that allow `*`, `*:*` or `iam:*` on every
+ * resource, from the documents the collector read (GetRolePolicy, GetPolicyVersion). A customer
+ * managed policy whose document is missing is listed in `unreadable`, naming the failed call
+ * when the part recorded one.
+ */
+export function adminPolicies(
+  snapshot: EksSnapshot,
   role: EksIamRole,
   path: string,
-): { names: string[]; evidence: Evidence[]; errors: string[] } {
+): { names: string[]; evidence: Evidence[]; unreadable: string[] } {
   const names: string[] = [];
   const evidence: Evidence[] = [];
-  const errors: string[] = [];
+  const unreadable: string[] = [];
   role.inlinePolicies.forEach((policy, i) => {
-    const statements = policyStatements(policy.document);
-    if ('error' in statements) {
-      errors.push(`inline policy ${policy.name}: ${statements.error}`);
-      return;
-    }
-    const admin = statements.some(
-      (s) =>
-        s.Effect === 'Allow' &&
-        asList(s.Action).some((a) => a === '*' || a === '*:*') &&
-        asList(s.Resource).includes('*'),
-    );
-    if (admin) {
-      names.push(policy.name);
+    const admin = allowsAdmin(policy.document);
+    if (typeof admin === 'object') unreadable.push(`inline policy ${policy.name}: ${admin.error}`);
+    else if (admin) {
+      names.push(`inline ${policy.name} (admin-like Action on Resource *)`);
       evidence.push(ev(`${path}.inlinePolicies[${i}].document`, policy.document));
     }
   });
-  return { names, evidence, errors };
+  const part = snapshot.parts.iamRoles;
+  const errors = part.state === 'collected' ? (part.errors ?? []) : [];
+  const customer = role.customerPolicies ?? [];
+  for (const attached of role.attachedPolicies) {
+    const arn = attached.PolicyArn;
+    if (!arn || awsManagedName(arn)) continue;
+    const index = customer.findIndex((c) => c.policy.Arn === arn);
+    const found = customer[index];
+    if (!found) {
+      const error = errors.find((e) => e.resource === arn);
+      unreadable.push(
+        error
+          ? `customer managed policy ${arn} could not be read: ${error.operation} failed with ${error.code}: ${error.message}`
+          : `customer managed policy ${arn} (its document is not collected)`,
+      );
+      continue;
+    }
+    const admin = allowsAdmin(found.document);
+    if (typeof admin === 'object')
+      unreadable.push(`customer managed policy ${arn}: ${admin.error}`);
+    else if (admin) {
+      names.push(
+        `${found.policy.PolicyName ?? arn} (customer managed, admin-like Action on Resource *)`,
+      );
+      evidence.push(ev(`${path}.customerPolicies[${index}].document`, found.document));
+    }
+  }
+  return { names, evidence, unreadable };
 }

@@ -18,7 +18,7 @@ describe('AWS collector: EKS related parts against the sandbox', () => {
     expect(parts?.accessEntries).toMatchObject({ state: 'collected' });
     if (parts?.accessEntries?.state !== 'collected') throw new Error('not collected');
     expect(parts.accessEntries.value.map((e) => e.entry.principalArn)).toEqual([
-      `arn:aws:iam::${ACCOUNT}:role/eks-node-role`,
+      `arn:aws:iam::${ACCOUNT}:role/prod-payments-node-role`,
       `arn:aws:iam::${ACCOUNT}:role/payments-deployer`,
       `arn:aws:iam::${ACCOUNT}:role/platform-readonly`,
     ]);

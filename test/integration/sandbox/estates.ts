@@ -56,6 +56,40 @@ function networkOf(cluster: Json): { vpcs: Json[]; subnets: Json[] } {
   };
 }
 
+/**
+ * The IAM roles the docs' examples name (cluster role, node role), in the CLI docs' GetRole
+ * shape, so the collector's role lookups find them as they would in a real account.
+ */
+function docsRoles(): NonNullable<NonNullable<EstateInput['aws']>['accounts'][string]['iam']> {
+  const role = fixture<{ Role: Json }>('aws/iam/get-role.json').Role;
+  const cluster = fixture<{ cluster: { roleArn: string } }>('aws/eks/describe-cluster.json');
+  const nodegroup = fixture<{ nodegroup: { nodeRole: string } }>('aws/eks/describe-nodegroup.json');
+  const entry = (arn: string, service: string, policies: string[]) => ({
+    role: {
+      ...role,
+      Arn: arn,
+      RoleName: arn.slice(arn.lastIndexOf('/') + 1),
+      AssumeRolePolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }],
+      },
+    },
+    attachedPolicies: policies.map((name) => ({
+      PolicyName: name,
+      PolicyArn: `arn:aws:iam::aws:policy/${name}`,
+    })),
+  });
+  return {
+    roles: [
+      entry(cluster.cluster.roleArn, 'eks.amazonaws.com', ['AmazonEKSClusterPolicy']),
+      entry(nodegroup.nodegroup.nodeRole, 'ec2.amazonaws.com', [
+        'AmazonEKSWorkerNodePolicy',
+        'AmazonEC2ContainerRegistryReadOnly',
+      ]),
+    ],
+  };
+}
+
 /** Account A with `count` clusters (`c01`…) in us-east-2, each with two node groups; account B empty. */
 export function awsEstate(count = 7): EstateInput {
   const names = Array.from({ length: count }, (_, i) => `c${String(i + 1).padStart(2, '0')}`);
@@ -84,6 +118,7 @@ export function awsEstate(count = 7): EstateInput {
       accounts: {
         [ACCOUNT_A]: {
           name: 'security-tooling',
+          iam: docsRoles(),
           regions: {
             [REGION]: {
               clusters: names.map((n) => ({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EKS_CHECKS } from '../../../../checks/eks';
 import { failed } from '../../../../core/snapshot';
-import type { EksOptionalParts, EksParts } from '../../../../core/snapshot-eks';
+import { EKS_PART_NAMES } from '../../../../providers/aws/eks-parts';
 import {
   describeClusterExample,
   eksSnapshot,
@@ -9,31 +9,8 @@ import {
   evaluate,
 } from '../../../builders/eks';
 
-/** Parts every check may read; each one denied, as a collector records an AccessDenied answer. */
-const PART_NAMES: (keyof (EksParts & EksOptionalParts))[] = [
-  'nodegroups',
-  'clusterVersions',
-  'accessEntries',
-  'addons',
-  'guardDutyDetectors',
-  'controlPlaneLogGroup',
-  'secretsKey',
-  'identityProviderConfigs',
-  'subnets',
-  'routeTables',
-  'vpc',
-  'clusterSecurityGroupRules',
-  'launchTemplateVersions',
-  'ebsEncryptionByDefault',
-  'iamRoles',
-  'oidcProviderArns',
-  'irsaRoles',
-  'addonVersions',
-  'ecrScanningConfiguration',
-  'ecrRepositories',
-  'ecrRepositoryPolicies',
-  'loadBalancers',
-];
+/** Every part a check may read; each one denied, as a collector records an AccessDenied answer. */
+const PART_NAMES = EKS_PART_NAMES;
 
 /** Checks that still decide from DescribeCluster (or the dated calendar) when the other calls fail. */
 const DECIDE_WITHOUT_PARTS = new Set([

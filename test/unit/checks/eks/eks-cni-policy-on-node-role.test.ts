@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { eksCniPolicyOnNodeRole as check } from '../../../../checks/eks/eks-cni-policy-on-node-role';
-import { collected } from '../../../../core/snapshot';
+import { collected, failed } from '../../../../core/snapshot';
+import type { EksParts } from '../../../../core/snapshot-eks';
 import {
+  describeAddonExample,
   describeClusterExample,
   describeNodegroupExample,
+  describePodIdentityAssociationExample,
   eksSnapshot,
   evaluate,
 } from '../../../builders/eks';
@@ -16,7 +19,7 @@ const EC2_TRUST = {
   ],
 };
 
-function withNodeRole(names: string[]) {
+function withNodeRole(names: string[], parts: Partial<EksParts> = {}) {
   return eksSnapshot(describeClusterExample(), {
     nodegroups: collected(
       [describeNodegroupExample()],
@@ -31,7 +34,18 @@ function withNodeRole(names: string[]) {
       ],
       ['iam:GetRole'],
     ),
+    ...parts,
   });
+}
+
+/** The docs Pod Identity association, for the VPC CNI's service account. */
+function awsNodeAssociation() {
+  return {
+    ...describePodIdentityAssociationExample(),
+    namespace: 'kube-system',
+    serviceAccount: 'aws-node',
+    roleArn: 'arn:aws:iam::111122223333:role/vpc-cni',
+  };
 }
 
 describe('eks-cni-policy-on-node-role', () => {
@@ -57,7 +71,55 @@ describe('eks-cni-policy-on-node-role', () => {
     ]);
   });
 
+  it("names the VPC CNI's own role from a Pod Identity association or the add-on's IRSA role", () => {
+    const [viaPodIdentity] = evaluate(
+      check,
+      withNodeRole(['AmazonEKSWorkerNodePolicy', 'AmazonEKS_CNI_Policy'], {
+        podIdentityAssociations: collected(
+          [awsNodeAssociation()],
+          ['eks:ListPodIdentityAssociations'],
+        ),
+      }),
+    );
+    expect(viaPodIdentity?.status).toBe('fail');
+    expect(viaPodIdentity?.message).toContain(
+      'already has its own Pod Identity role arn:aws:iam::111122223333:role/vpc-cni',
+    );
+    const cni = {
+      ...describeAddonExample(),
+      addonName: 'vpc-cni',
+      serviceAccountRoleArn: 'arn:aws:iam::111122223333:role/cni-irsa',
+    };
+    const [viaIrsa] = evaluate(
+      check,
+      withNodeRole(['AmazonEKSWorkerNodePolicy'], {
+        addons: collected([cni], ['eks:ListAddons']),
+      }),
+    );
+    expect(viaIrsa?.status).toBe('pass');
+    expect(viaIrsa?.message).toContain('own IRSA role arn:aws:iam::111122223333:role/cni-irsa');
+    expect(viaIrsa?.evidence.at(-1)?.path).toBe('parts.addons.value[0].serviceAccountRoleArn');
+  });
+
+  it('still decides when the Pod Identity associations were denied', () => {
+    const [result] = evaluate(
+      check,
+      withNodeRole(['AmazonEKS_CNI_Policy'], {
+        podIdentityAssociations: failed([
+          { operation: 'eks:ListPodIdentityAssociations', code: 'AccessDenied', message: 'no' },
+        ]),
+      }),
+    );
+    expect(result?.status).toBe('fail');
+  });
+
   it('is unknown when node groups or roles were not collected', () => {
     expect(evaluate(check, eksSnapshot())[0]?.status).toBe('unknown');
+    const noRoles = withNodeRole([], {
+      iamRoles: failed([{ operation: 'iam:GetRole', code: 'AccessDenied', message: 'no' }]),
+    });
+    const [result] = evaluate(check, noRoles);
+    expect(result?.status).toBe('unknown');
+    expect(result?.message).toContain('iam:GetRole');
   });
 });
