@@ -106,7 +106,15 @@ export function eachNodeRole(
     if (!found.ok) return { ...found.outcome, subject };
     return judge(use, found.role, found.path, subject);
   });
-  outcomes.push(...problems);
+  // One outcome for every unreadable source: several without a subject would share a finding id.
+  if (problems.length > 0) {
+    outcomes.push(
+      unknown(
+        problems.map((p) => p.message).join(' '),
+        problems.flatMap((p) => p.evidence),
+      ),
+    );
+  }
   if (outcomes.length > 0) return outcomes;
   return [
     notApplicable(
