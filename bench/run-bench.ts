@@ -159,7 +159,8 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
   try {
     // What a user of these clouds would configure, with the production concurrency defaults;
     // Security Hub import off (its 10 calls/s quota would be the whole story; see the cost).
-    const config = { ...runConfigForEstate(estate, 'us-east-1'), securityHub: { enabled: false } };
+    const derived = runConfigForEstate(estate, 'us-east-1');
+    const config = { ...derived, securityHub: { ...derived.securityHub, enabled: false } };
     const targets: Target[] = [
       ...Object.keys(estate.aws?.accounts ?? {}).flatMap((account) =>
         config.aws.regions.map((region): Target => ({ cloud: 'aws', account, region })),

@@ -11,6 +11,7 @@ import { createS3Store } from '../outputs/s3-store';
 import { runPrefix } from '../pipeline/keys';
 import { runLocal } from '../pipeline/run-local';
 import type { RunSummary } from '../pipeline/run-summary';
+import { securityHubDestination } from '../pipeline/securityhub-destination';
 import { callerIdentity } from '../providers/aws/caller-identity';
 import { createAwsCollector } from '../providers/aws/collector';
 import { createAzureCollector } from '../providers/azure/collector';
@@ -19,7 +20,6 @@ import {
   awsClientConfig,
   fakeAzureCredential,
   fakeGoogleAuthClient,
-  securityHubClient,
   stsClient,
 } from '../sandbox/clients';
 import { loadEstate } from '../sandbox/estate';
@@ -94,8 +94,17 @@ export async function runStart(opts: StartOptions): Promise<StartResult> {
       const missingCollectors = (['aws', 'gcp', 'azure'] as const).filter((c) => !collectors[c]);
 
       const sts = stsClient(sandbox.url);
-      const me = await callerIdentity(sts).finally(() => sts.destroy());
-      const hub = securityHubClient(sandbox.url, { region: SECURITY_HUB_REGION, maxAttempts: 3 });
+      const me = await callerIdentity(sts);
+      const sandboxAws = awsClientConfig(sandbox.url);
+      const hub = securityHubDestination({
+        config,
+        account: me.account,
+        partition: awsPartition(me.partition) ?? 'aws',
+        region: SECURITY_HUB_REGION,
+        clientConfig: { endpoint: sandboxAws.endpoint },
+        credentials: sandboxAws.credentials,
+        sts,
+      });
       const store = createS3Store({ client: s3Client, bucket: FINDINGS_BUCKET });
       try {
         const { published } = await runLocal(config, {
@@ -104,12 +113,7 @@ export async function runStart(opts: StartOptions): Promise<StartResult> {
           checks: ALL_CHECKS,
           clock,
           logger,
-          securityHub: {
-            client: hub,
-            account: me.account,
-            region: SECURITY_HUB_REGION,
-            partition: awsPartition(me.partition) ?? 'aws',
-          },
+          securityHub: hub,
         });
         await mkdir(opts.outDir, { recursive: true });
         const objectsDir = join(opts.outDir, 's3', FINDINGS_BUCKET);
@@ -132,6 +136,7 @@ export async function runStart(opts: StartOptions): Promise<StartResult> {
         };
       } finally {
         hub.destroy();
+        sts.destroy();
       }
     } finally {
       s3Client.destroy();

@@ -67,6 +67,7 @@ export class Mk8sAuditStack extends Stack {
       environment,
       timeout: Duration.minutes(15),
       memorySize: 1024,
+      roleName: config.publishRoleName,
     });
 
     new AuditorPermissions(this, 'Permissions', {
@@ -76,7 +77,9 @@ export class Mk8sAuditStack extends Stack {
       auditTarget: auditTarget.role,
       publish: publish.role,
       memberRoleName: audit.aws.memberRoleName,
-      securityHub: audit.securityHub.enabled ? { region: audit.securityHub.region } : undefined,
+      securityHub: audit.securityHub.enabled
+        ? { region: audit.securityHub.region, mode: audit.securityHub.mode }
+        : undefined,
     });
 
     new CrossCloudAccess(this, 'CrossCloud', {

@@ -185,8 +185,13 @@ export const DeploymentConfig = z.strictObject({
     .prefault({}),
   /** Targets audited at once by the Distributed Map. */
   maxConcurrency: z.number().int().min(1).max(1000, 'must be at most 1000').default(10),
-  /** Name of the auditor's audit-target role, the only principal member roles trust. */
+  /** Name of the auditor's audit-target role, which member roles trust (to read). */
   auditorRoleName: RoleName.default('mk8s-audit-target'),
+  /**
+   * Name of the auditor's publish role, which member roles also trust in Security Hub
+   * `owner-account` mode (to import the account's findings into its own Security Hub).
+   */
+  publishRoleName: RoleName.default('mk8s-audit-publish'),
   /** The account the auditor stack is deployed to; the member-role stack trusts it. */
   auditorAccountId: AccountId.optional(),
   /** Where alarms are e-mailed; absent: alarms go to the SNS topic only. */

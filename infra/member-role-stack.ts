@@ -52,20 +52,43 @@ export class Mk8sAuditMemberRoleStack extends Stack {
     });
     const account = auditorAccount.valueAsString;
     const auditorRoleArn = `arn:${Aws.PARTITION}:iam::${account}:role/${config.auditorRoleName}`;
+    const hub = config.audit.config.securityHub;
+    // Security Hub owner-account mode: the publish role imports this account's EKS findings.
+    const ownerImport = hub.enabled && hub.mode === 'owner-account';
+    const publishRoleArn = `arn:${Aws.PARTITION}:iam::${account}:role/${config.publishRoleName}`;
+    const importStatement = new PolicyStatement({
+      actions: ['securityhub:BatchImportFindings'],
+      // The account's own custom-integration product, in the Regions of its clusters.
+      resources: [
+        `arn:${Aws.PARTITION}:securityhub:*:${Aws.ACCOUNT_ID}:product/${Aws.ACCOUNT_ID}/default`,
+      ],
+    });
 
     this.role = new Role(this, 'ReadRole', {
       roleName: config.audit.config.aws.memberRoleName,
       description: 'mk8s-audit: read-only access to managed Kubernetes settings for the auditor',
       assumedBy: new ArnPrincipal(`arn:${Aws.PARTITION}:iam::${account}:root`).withConditions({
         StringEquals: { 'sts:ExternalId': externalId.valueAsString },
-        ArnEquals: { 'aws:PrincipalArn': auditorRoleArn },
+        ArnEquals: {
+          'aws:PrincipalArn': ownerImport ? [auditorRoleArn, publishRoleArn] : auditorRoleArn,
+        },
       }),
       inlinePolicies: {
         Collect: new PolicyDocument({
           statements: [new PolicyStatement({ actions: memberRoleActions(), resources: ['*'] })],
         }),
+        ...(ownerImport
+          ? { SecurityHubImport: new PolicyDocument({ statements: [importStatement] }) }
+          : {}),
       },
     });
+    if (ownerImport) {
+      acknowledgeNag(
+        this.role,
+        'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:securityhub:*:<AWS::AccountId>:product/<AWS::AccountId>/default]',
+        'BatchImportFindings on this account’s own custom-integration product only; the Region is each cluster’s, not known when the role is deployed.',
+      );
+    }
     acknowledgeNag(
       this.role,
       'AwsSolutions-IAM5[Resource::*]',

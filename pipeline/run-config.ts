@@ -73,6 +73,17 @@ export const RunConfig = z.strictObject({
       enabled: z.boolean().default(false),
       /** The Region findings are imported into; default: the run's own Region. */
       region: AwsRegion.optional(),
+      /**
+       * `owner-account`: EKS findings go to their cluster's own account and Region through the
+       * member role (Security Hub aggregation and per-account automation rules then apply);
+       * `central`: everything into the auditor account. GKE and AKS findings are always central.
+       */
+      mode: z.enum(['owner-account', 'central']).default('owner-account'),
+      /**
+       * Unchanged open findings are sent again once their last import is this many days old, so
+       * none reaches Security Hub's 90-day expiry (each resend is a billed ingestion event).
+       */
+      refreshAfterDays: z.number().int().min(1).max(80).default(7),
     })
     .prefault({}),
   /**

@@ -1,6 +1,7 @@
-import { Partition, SecurityHubClient } from '@aws-sdk/client-securityhub';
+import { Partition } from '@aws-sdk/client-securityhub';
 import { STSClient } from '@aws-sdk/client-sts';
-import type { SecurityHubDestination } from '../../pipeline/publish';
+import { securityHubDestination } from '../../pipeline/securityhub-destination';
+import type { SecurityHubDestination } from '../../pipeline/securityhub-sync';
 import { type CallerIdentity, callerIdentity } from '../../providers/aws/caller-identity';
 import { readFunctionSettings } from '../shared/environment';
 import { createObservability } from '../shared/observability';
@@ -11,20 +12,30 @@ import { makeHandler } from './handler';
 const settings = readFunctionSettings();
 const { logger, metrics } = createObservability();
 const hubRegion = settings.config.securityHub.region ?? settings.region;
-// Adaptive retry with 8 attempts: BatchImportFindings throttles at ~10 calls/s per account
-// (security-hub-and-auth.md §1.7), and a throttled batch must not become failed findings.
-const hub = new SecurityHubClient({ region: hubRegion, retryMode: 'adaptive', maxAttempts: 8 });
-let me: Promise<CallerIdentity> | undefined;
+const sts = new STSClient({ region: settings.region });
+let destination: Promise<SecurityHubDestination> | undefined;
 
-/** Findings go to this account's own custom-integration product, in the configured region. */
-async function securityHub(): Promise<SecurityHubDestination> {
-  me ??= callerIdentity(new STSClient({ region: settings.region })).catch((error: unknown) => {
-    me = undefined;
-    throw error;
-  });
-  const { account, partition } = await me;
-  const known = Object.values(Partition).find((p) => p === partition);
-  return { client: hub, account, region: hubRegion, partition: known ?? Partition.AWS };
+/**
+ * Central findings go to this account's own custom-integration product in the configured
+ * Region; in `owner-account` mode, EKS findings go to their cluster's account through the member
+ * role. Resolved once (it needs the caller's account), retried after a failure.
+ */
+function securityHub(): Promise<SecurityHubDestination> {
+  destination ??= callerIdentity(sts)
+    .then(({ account, partition }: CallerIdentity) =>
+      securityHubDestination({
+        config: settings.config,
+        account,
+        partition: Object.values(Partition).find((p) => p === partition) ?? Partition.AWS,
+        region: hubRegion,
+        sts,
+      }),
+    )
+    .catch((error: unknown) => {
+      destination = undefined;
+      throw error;
+    });
+  return destination;
 }
 
 export const handler = makeHandler({

@@ -16,6 +16,8 @@ export const RUNS_PREFIX = 'runs/';
 export const REPORTS_PREFIX = 'reports/';
 /** Athena's JSON Lines copy of each run's findings, written by publish. */
 export const HISTORY_PREFIX = FINDINGS_HISTORY_PREFIX;
+/** The Security Hub run state (`outputs/securityhub-state.ts`), rewritten by publish. */
+export const STATE_PREFIX = 'state/';
 
 export interface AuditorPermissionsProps {
   readonly bucket: IBucket;
@@ -24,8 +26,13 @@ export interface AuditorPermissionsProps {
   readonly auditTarget: IRole;
   readonly publish: IRole;
   readonly memberRoleName: string;
-  /** Import to Security Hub, in `region` (default: the stack's region); absent: no import. */
-  readonly securityHub?: { readonly region?: string | undefined } | undefined;
+  /**
+   * Import to Security Hub, in `region` (default: the stack's region); absent: no import. In
+   * `owner-account` mode publish also assumes the member role, which imports in its account.
+   */
+  readonly securityHub?:
+    | { readonly region?: string | undefined; readonly mode?: 'owner-account' | 'central' }
+    | undefined;
 }
 
 /**
@@ -78,6 +85,13 @@ export class AuditorPermissions extends Construct {
           'Publish rewrites the latest report and the run history under reports/ after every run.',
         );
       }
+      if (prefixes.includes(STATE_PREFIX)) {
+        acknowledgeNag(
+          policy,
+          `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${STATE_PREFIX}*]`,
+          'Publish reads and conditionally rewrites the Security Hub run state under state/ after every run.',
+        );
+      }
       if (prefixes.includes(HISTORY_PREFIX)) {
         acknowledgeNag(
           policy,
@@ -128,6 +142,7 @@ export class AuditorPermissions extends Construct {
       RUNS_PREFIX,
       REPORTS_PREFIX,
       HISTORY_PREFIX,
+      ...(props.securityHub === undefined ? [] : [STATE_PREFIX]),
     ]);
     if (props.securityHub !== undefined) {
       const region = props.securityHub.region ?? Aws.REGION;
@@ -139,6 +154,13 @@ export class AuditorPermissions extends Construct {
           ],
         }),
       );
+      if ((props.securityHub.mode ?? 'owner-account') === 'owner-account') {
+        publish.addStatements(assumeMemberRole);
+        ackMemberRole(
+          publish,
+          'Security Hub owner-account mode: publish imports each EKS finding into its cluster account through the member role, which allows only BatchImportFindings on that account’s own product.',
+        );
+      }
     }
   }
 }

@@ -106,6 +106,12 @@ function lifecycleRules(l: FindingsLifecycle): LifecycleRule[] {
       ...(l.expireAfterDays === undefined ? {} : { expiration: Duration.days(l.expireAfterDays) }),
       noncurrentVersionExpiration: Duration.days(l.noncurrentVersionsExpireAfterDays),
     },
+    // The Security Hub run state is rewritten by every run: earlier versions kept 30 days.
+    {
+      id: 'securityhub-state',
+      prefix: 'state/',
+      noncurrentVersionExpiration: Duration.days(30),
+    },
     // Working files: Map Run results and Athena query results.
     ...['map-results/', 'athena-results/'].map((prefix) => ({
       id: `expire-${prefix.slice(0, -1)}`,

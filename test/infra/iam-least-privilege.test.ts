@@ -5,7 +5,9 @@ import {
   HISTORY_PREFIX,
   REPORTS_PREFIX,
   RUNS_PREFIX,
+  STATE_PREFIX,
 } from '../../infra/constructs/auditor-permissions';
+import { SECURITY_HUB_STATE_KEY } from '../../outputs/securityhub-state';
 import { findingsLinesKey, keys, reportKeys } from '../../pipeline/keys';
 import { EKS_PART_OPERATIONS } from '../../providers/aws/eks-parts';
 import {
@@ -53,7 +55,7 @@ function grants(template: Template): Grant[] {
 }
 
 const READ_ONLY = /^[a-z0-9-]+:(Get|List|Describe|BatchGet)[A-Za-z]*$/;
-const FINDINGS_OBJECTS = /^<FindingsBucket\w+\.Arn>\/(runs|reports|findings-history)\/\*$/;
+const FINDINGS_OBJECTS = /^<FindingsBucket\w+\.Arn>\/(runs|reports|findings-history|state)\/\*$/;
 const MAP_RESULTS = /^<FindingsBucket\w+\.Arn>\/map-results\/\*$/;
 const OWN_LOG_GROUP = /^<\w+Logs\w+\.Arn>$/;
 const OWN_FUNCTION = /^<(Discover|AuditTarget|Publish)Fn\w+\.Arn>(:\*)?$/;
@@ -114,7 +116,7 @@ describe('IAM of Mk8sAuditStack', () => {
     expect(violations).toEqual([]);
   });
 
-  it('writes objects only under runs/ (the functions), reports/ and findings-history/ (publish), map-results/ (the Map)', () => {
+  it('writes objects only under runs/ (the functions), reports/, findings-history/ and state/ (publish), map-results/ (the Map)', () => {
     const puts = rows.filter((g) => g.action === 's3:PutObject');
     expect(puts.map((g) => [g.where.replace(/[0-9A-F]{8}$/, ''), g.resources])).toEqual([
       ['PermissionsDiscoverPolicy', [expect.stringMatching(/Bucket\w+\.Arn>\/runs\/\*$/)]],
@@ -125,6 +127,7 @@ describe('IAM of Mk8sAuditStack', () => {
           expect.stringMatching(/Bucket\w+\.Arn>\/findings-history\/\*$/),
           expect.stringMatching(/Bucket\w+\.Arn>\/reports\/\*$/),
           expect.stringMatching(/Bucket\w+\.Arn>\/runs\/\*$/),
+          expect.stringMatching(/Bucket\w+\.Arn>\/state\/\*$/),
         ],
       ],
       [
@@ -134,11 +137,16 @@ describe('IAM of Mk8sAuditStack', () => {
     ]);
   });
 
-  it('lets only discover and audit-target assume member roles, and only publish import to Security Hub', () => {
+  it('lets discover, audit-target and (owner-account mode) publish assume member roles, and only publish import to Security Hub', () => {
     expect(rows.filter((g) => g.action === 'sts:AssumeRole').map((g) => g.where)).toEqual([
       expect.stringMatching(/^PermissionsDiscoverPolicy/),
       expect.stringMatching(/^PermissionsAuditTargetPolicy/),
+      expect.stringMatching(/^PermissionsPublishPolicy/),
     ]);
+    const central = grants(auditorTemplate({ audit: { securityHub: { mode: 'central' } } }));
+    expect(
+      central.filter((g) => g.action === 'sts:AssumeRole').map((g) => g.where),
+    ).not.toContainEqual(expect.stringMatching(/^PermissionsPublishPolicy/));
     expect(rows.filter((g) => g.action.startsWith('securityhub:')).map((g) => g.where)).toEqual([
       expect.stringMatching(/^PermissionsPublishPolicy/),
     ]);
@@ -170,7 +178,8 @@ describe('the bucket prefixes granted', () => {
       ...Object.values(reportKeys),
       findingsLinesKey(run),
     ];
-    const granted = [RUNS_PREFIX, REPORTS_PREFIX, HISTORY_PREFIX];
+    written.push(SECURITY_HUB_STATE_KEY);
+    const granted = [RUNS_PREFIX, REPORTS_PREFIX, HISTORY_PREFIX, STATE_PREFIX];
     expect(written.filter((k) => !granted.some((p) => k.startsWith(p)))).toEqual([]);
     expect(Object.values(reportKeys).every((k) => k.startsWith(REPORTS_PREFIX))).toBe(true);
   });

@@ -17,7 +17,14 @@ describe('Mk8sAuditMemberRoleStack', () => {
     expect(roles[0]?.['Properties']['ManagedPolicyArns']).toBeUndefined();
   });
 
-  it("trusts only the auditor account's audit-target role, and only with the external id", () => {
+  const roleArn = (name: string) => ({
+    'Fn::Join': [
+      '',
+      ['arn:', { Ref: 'AWS::Partition' }, ':iam::', { Ref: 'AuditorAccountId' }, `:role/${name}`],
+    ],
+  });
+
+  it("trusts only the auditor account's audit-target and publish roles, and only with the external id", () => {
     expect(roles[0]?.['Properties']['AssumeRolePolicyDocument']).toEqual({
       Version: '2012-10-17',
       Statement: [
@@ -35,18 +42,7 @@ describe('Mk8sAuditMemberRoleStack', () => {
           Condition: {
             StringEquals: { 'sts:ExternalId': { Ref: 'ExternalId' } },
             ArnEquals: {
-              'aws:PrincipalArn': {
-                'Fn::Join': [
-                  '',
-                  [
-                    'arn:',
-                    { Ref: 'AWS::Partition' },
-                    ':iam::',
-                    { Ref: 'AuditorAccountId' },
-                    ':role/mk8s-audit-target',
-                  ],
-                ],
-              },
+              'aws:PrincipalArn': [roleArn('mk8s-audit-target'), roleArn('mk8s-audit-publish')],
             },
           },
         },
@@ -54,14 +50,46 @@ describe('Mk8sAuditMemberRoleStack', () => {
     });
   });
 
-  it('allows exactly the collector and region-discovery actions of providers/aws/permissions.ts', () => {
+  it('allows exactly the collector and region-discovery actions of providers/aws/permissions.ts, and BatchImportFindings on its own product', () => {
     const policies = roles[0]?.['Properties']['Policies'] as {
+      PolicyName: string;
       PolicyDocument: { Statement: unknown[] };
     }[];
-    expect(policies).toHaveLength(1);
+    expect(policies.map((p) => p.PolicyName)).toEqual(['Collect', 'SecurityHubImport']);
     expect(policies[0]?.PolicyDocument.Statement).toEqual([
       { Effect: 'Allow', Action: memberRoleActions(), Resource: '*' },
     ]);
+    expect(policies[1]?.PolicyDocument.Statement).toEqual([
+      {
+        Effect: 'Allow',
+        Action: 'securityhub:BatchImportFindings',
+        Resource: {
+          'Fn::Join': [
+            '',
+            [
+              'arn:',
+              { Ref: 'AWS::Partition' },
+              ':securityhub:*:',
+              { Ref: 'AWS::AccountId' },
+              ':product/',
+              { Ref: 'AWS::AccountId' },
+              '/default',
+            ],
+          ],
+        },
+      },
+    ]);
+  });
+
+  it('in central Security Hub mode trusts only the audit-target role and may not import', () => {
+    const central = Template.fromStack(
+      buildApp({ auditorAccountId: '111122223333', audit: { securityHub: { mode: 'central' } } })
+        .member,
+    );
+    const role = Object.values(central.findResources('AWS::IAM::Role'))[0];
+    const trust = role?.['Properties']['AssumeRolePolicyDocument'].Statement[0].Condition;
+    expect(trust.ArnEquals['aws:PrincipalArn']).toEqual(roleArn('mk8s-audit-target'));
+    expect(JSON.stringify(role)).not.toContain('securityhub');
   });
 
   it('is StackSet-ready: parameters with the configured defaults, no bootstrap rule, no assets', () => {

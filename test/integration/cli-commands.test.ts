@@ -63,7 +63,7 @@ describe('mk8s-audit', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Failures by severity:');
     expect(run.stdout).toMatch(
-      /^Security Hub \(central, us-east-1\): sent (\d+) of \1 findings in \d+ calls: \1 new, 0 updated/m,
+      /^Security Hub \(owner-account, us-east-1\): sent (\d+) of \1 findings in \d+ calls: \1 new, 0 updated/m,
     );
     expect(run.stdout).toContain('out/findings.json');
     const findings = Finding.array().parse(

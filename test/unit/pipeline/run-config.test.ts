@@ -10,7 +10,11 @@ describe('run config', () => {
       organization: false,
       memberRoleName: 'mk8s-audit-read',
     });
-    expect(config.securityHub).toEqual({ enabled: false });
+    expect(config.securityHub).toEqual({
+      enabled: false,
+      mode: 'owner-account',
+      refreshAfterDays: 7,
+    });
     expect(config.concurrency).toBe(4);
     expect(config.checks.eks.openCidrMinPrefix).toBe(8);
   });
