@@ -153,8 +153,9 @@ export function planLifecycle(input: PlanInput): LifecyclePlan {
     }
     seen.add(finding.id);
     const entry = previous[finding.id];
-    // An unverifiable result says nothing new about a finding Security Hub already has.
-    if (entry && finding.status === 'unknown') {
+    // An unverifiable result says nothing new about a finding Security Hub shows. (An archived
+    // one whose cluster is back is shown again, as WARNING, like a new finding.)
+    if (entry && entry.recordState === 'ACTIVE' && finding.status === 'unknown') {
       unknownKept += 1;
       continue;
     }

@@ -128,6 +128,12 @@ describe('planLifecycle', () => {
     // A new finding that is unknown is imported (WARNING): Security Hub has nothing to keep.
     const fresh = run(emptyState(), [f(clusterA, 'eks-z', 'unknown')], day(0));
     expect(fresh.plan.imports[0]?.asff.Compliance?.Status).toBe('WARNING');
+    // So is an archived one whose cluster is back: it is shown again, as WARNING.
+    const archived = run(first.state, [], day(2));
+    const back = run(archived.state, [f(clusterA, 'eks-x', 'unknown')], day(3));
+    expect(back.kinds).toEqual(['updated eks-x@a']);
+    expect(back.plan.imports[0]?.asff.RecordState).toBe('ACTIVE');
+    expect(back.plan.imports[0]?.asff.Compliance?.Status).toBe('WARNING');
   });
 
   it('refreshes unchanged open findings once their last import is 7 days old, and no passed ones', () => {
