@@ -3,6 +3,7 @@ import { checksCommand } from './checks-list';
 import { collectCommand } from './collect';
 import { type Command, EXIT, InputError, UsageError } from './command';
 import { complianceCommand } from './compliance-command';
+import { evidenceCommand } from './evidence-command';
 import { sandboxCommand } from './sandbox-command';
 import { scanCommand } from './scan';
 import { startCommand } from './start-command';
@@ -14,6 +15,7 @@ const COMMANDS: readonly Command[] = [
   collectCommand,
   checksCommand,
   complianceCommand,
+  evidenceCommand,
   sandboxCommand,
 ];
 

@@ -1,6 +1,7 @@
 import type { Finding } from '../core/finding';
 import type { ObjectStore } from '../pipeline/types';
 import { type AsffContext, toAsff } from './asff';
+import type { ComplianceReport } from './compliance/types';
 import { renderCsv } from './csv';
 import { findingsJson } from './findings-json';
 import { renderOcsf } from './ocsf';
@@ -43,6 +44,8 @@ export interface FormatOptions {
    * AwsAccountId); the asff format fails without it.
    */
   asff?: AsffContext;
+  /** Continuous compliance over recent history for the report's section. */
+  compliance?: readonly ComplianceReport[];
   /** The shared-responsibility matrix for the report's section. */
   responsibility?: ReportResponsibilityInput;
   /** More keys that get a copy of `report.html` (e.g. `reports/latest.html`). */
@@ -105,6 +108,7 @@ export const FORMATS = {
         ...(o.historyLimit !== undefined ? { historyLimit: o.historyLimit } : {}),
         ...(o.exceptions ? { exceptions: o.exceptions } : {}),
         ...(o.responsibility ? { responsibility: o.responsibility } : {}),
+        ...(o.compliance ? { compliance: o.compliance } : {}),
       }),
   },
 } satisfies Record<string, FormatSpec>;

@@ -193,6 +193,9 @@ export async function publish(input: PublishInput, deps: PublishDeps): Promise<P
   const reports = await writeRunReports(findings, run, deps.store, {
     time: publishedAt,
     logger: deps.logger,
+    failedTargets: read
+      .filter((r) => r.outcome.status === 'failed')
+      .map((r) => ({ cloud: r.outcome.target.cloud, label: r.outcome.label })),
     ...(dest
       ? {
           asff: {

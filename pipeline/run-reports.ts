@@ -3,10 +3,12 @@ import { ALL_CHECKS } from '../checks/index';
 import { responsibilityForReport } from '../checks/responsibility/index';
 import type { Finding } from '../core/finding';
 import type { Logger } from '../core/logger';
+import type { Cloud } from '../core/provider';
 import type { AsffContext } from '../outputs/asff';
 import { renderFindingLines } from '../outputs/findings-lines';
 import { type FormatName, type WriteResult, writeFormats } from '../outputs/formats';
 import pkg from '../package.json' with { type: 'json' };
+import { recentCompliance } from './compliance/recent';
 import { findingsLinesKey, reportKeys, runPrefix } from './keys';
 import type { ObjectStore, RunRef } from './types';
 
@@ -18,6 +20,11 @@ export interface RunReportsOptions {
   logger: Logger;
   /** Where Security Hub imports the findings; with it the run also stores `findings.asff.json`. */
   asff?: AsffContext;
+  /**
+   * Targets of this run that could not be audited: the report's continuous-compliance view
+   * counts the day as not evidenced for their cloud.
+   */
+  failedTargets?: readonly { cloud: Cloud; label: string }[];
 }
 
 /**
@@ -34,7 +41,21 @@ export async function writeRunReports(
 ): Promise<WriteResult | undefined> {
   const formats: FormatName[] = opts.asff ? [...RUN_FORMATS, 'asff'] : [...RUN_FORMATS];
   try {
+    // The continuous-compliance view reads earlier runs; a problem there only drops the view.
+    const compliance = await recentCompliance({
+      store,
+      run,
+      findings,
+      failedTargets: opts.failedTargets ?? [],
+    }).catch((error: unknown) => {
+      opts.logger.warn('Continuous-compliance view not computed', {
+        runId: run.runId,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      return undefined;
+    });
     const result = await writeFormats(findings, formats, store, {
+      ...(compliance ? { compliance } : {}),
       prefix: runPrefix(run),
       time: opts.time,
       productVersion: pkg.version,

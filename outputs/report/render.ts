@@ -3,6 +3,7 @@ import { html } from './escape';
 import { page } from './layout';
 import { historyEntry, trendPoints } from './model';
 import { clustersSection } from './sections-clusters';
+import { complianceSection } from './sections-compliance';
 import { matrixSection, requirementsSection } from './sections-controls';
 import { exceptionsSection } from './sections-exceptions';
 import { responsibilitySection } from './sections-responsibility';
@@ -24,6 +25,9 @@ export function renderReport(input: ReportInput): string {
     { id: 'matrix', label: 'Families × clouds' },
     { id: 'requirements', label: 'Benchmarks' },
     ...(input.responsibility ? [{ id: 'responsibility', label: 'Shared responsibility' }] : []),
+    ...(input.compliance?.some((c) => c.daysWithRuns.length > 0)
+      ? [{ id: 'compliance', label: 'Continuous compliance' }]
+      : []),
     { id: 'top-failing', label: 'Top failing' },
     { id: 'clusters', label: 'Clusters' },
     ...(input.exceptions ? [{ id: 'exceptions', label: 'Exceptions' }] : []),
@@ -34,6 +38,7 @@ ${trendSection(points)}
 ${matrixSection(findings)}
 ${requirementsSection(input.frameworks, findings)}
 ${responsibilitySection(input.responsibility, findings)}
+${complianceSection(input.compliance)}
 ${topFailingSection(summary, findings)}
 ${clustersSection(findings)}
 ${exceptionsSection(input.exceptions, findings)}`;

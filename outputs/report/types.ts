@@ -1,6 +1,7 @@
 import type { Finding } from '../../core/finding';
 import type { EntryReport } from '../../core/mutelist-match';
 import type { Provider } from '../../core/provider';
+import type { ComplianceReport } from '../compliance/types';
 
 /** Results per status. */
 export interface StatusCounts {
@@ -48,6 +49,8 @@ export interface ReportInput {
   exceptions?: ReportExceptions;
   /** The shared-responsibility matrix; without it the report has no such section. */
   responsibility?: ReportResponsibilityInput;
+  /** Continuous compliance over recent history, per framework; shown when there is history. */
+  compliance?: readonly ComplianceReport[];
 }
 
 /** What a mutelist did in this run (`applyMutelist`), for the report's exceptions section. */

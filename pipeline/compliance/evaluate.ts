@@ -9,17 +9,10 @@ import type {
   RequirementCompliance,
   RequirementDay,
 } from '../../outputs/compliance/types';
+import { daysBetween } from './days';
 import type { HistoryRun } from './history';
 
-/** Every UTC day from `from` to `to`, inclusive. */
-export function daysBetween(from: string, to: string): string[] {
-  const days: string[] = [];
-  const end = Date.parse(`${to}T00:00:00Z`);
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= end; t += 86_400_000) {
-    days.push(new Date(t).toISOString().slice(0, 10));
-  }
-  return days;
-}
+export { daysBetween } from './days';
 
 type MappedCheck = Pick<CheckMeta, 'id' | 'provider'>;
 

@@ -7,6 +7,7 @@ import type { EvidenceObject } from '../../outputs/compliance/types';
 import { parseFindingsJson } from '../../outputs/findings-json';
 import { keys } from '../keys';
 import type { ObjectStore } from '../types';
+import { daysBetween } from './days';
 
 /** One completed run of the history, with what the compliance view needs. */
 export interface HistoryRun {
@@ -102,28 +103,34 @@ async function readRun(
 
 /**
  * The completed runs of `from`..`to` (UTC days, inclusive) in a findings store (the S3 bucket,
- * or a local copy of it such as `npm start`'s `out/s3/<bucket>`), oldest first.
+ * or a local copy of it such as `npm start`'s `out/s3/<bucket>`), oldest first. With
+ * `targetObjects: false` the snapshots and per-target findings are not read (the report's view,
+ * which cites no hashes).
  */
 export async function readComplianceHistory(
   store: ObjectStore,
   from: string,
   to: string,
+  opts: { targetObjects?: boolean } = {},
 ): Promise<HistoryRead> {
   const byRun = new Map<string, { date: string; runId: string; keys: string[] }>();
-  for (const key of await store.list('runs/')) {
-    const m = RUN_KEY.exec(key);
-    const [, date, runId] = m ?? [];
-    if (!date || !runId || date < from || date > to) continue;
-    const id = `${date}/${runId}`;
-    const entry = byRun.get(id) ?? { date, runId, keys: [] };
-    entry.keys.push(key);
-    byRun.set(id, entry);
+  // One listing per day of the period (runs are partitioned by day), not of the whole history.
+  for (const day of daysBetween(from, to)) {
+    for (const key of await store.list(`runs/date=${day}/`)) {
+      const m = RUN_KEY.exec(key);
+      const [, date, runId] = m ?? [];
+      if (!date || !runId) continue;
+      const id = `${date}/${runId}`;
+      const entry = byRun.get(id) ?? { date, runId, keys: [] };
+      entry.keys.push(key);
+      byRun.set(id, entry);
+    }
   }
   const runs: HistoryRun[] = [];
   const incomplete: string[] = [];
   for (const [id, r] of [...byRun].sort(([a], [b]) => a.localeCompare(b))) {
     try {
-      const run = await readRun(store, r.date, r.runId, r.keys);
+      const run = await readRun(store, r.date, r.runId, opts.targetObjects === false ? [] : r.keys);
       if (run) runs.push(run);
       else incomplete.push(`${id} (no run summary)`);
     } catch (error) {

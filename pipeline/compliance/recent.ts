@@ -1,0 +1,53 @@
+import { MAPPED_FRAMEWORK_DEFS } from '../../checks/frameworks/mappings/index';
+import { MAPPED_FRAMEWORKS } from '../../checks/frameworks/mappings/types';
+import { ALL_CHECKS } from '../../checks/index';
+import type { Finding } from '../../core/finding';
+import type { Cloud } from '../../core/provider';
+import type { ComplianceReport } from '../../outputs/compliance/types';
+import type { ObjectStore, RunRef } from '../types';
+import { daysBefore } from './days';
+import { evaluateCompliance } from './evaluate';
+import { readComplianceHistory } from './history';
+
+/** Days of history the report's continuous-compliance view covers, this run's day included. */
+export const REPORT_COMPLIANCE_DAYS = 30;
+
+/**
+ * The report's continuous-compliance view: the last 30 days of completed runs plus the run being
+ * published (whose summary is not written yet, so it is added from its findings), for every
+ * mapped framework. Reads only the runs' merged findings and summaries, not their snapshots.
+ */
+export async function recentCompliance(args: {
+  store: ObjectStore;
+  run: RunRef;
+  findings: readonly Finding[];
+  failedTargets: readonly { cloud: Cloud; label: string }[];
+  days?: number;
+}): Promise<ComplianceReport[]> {
+  const to = args.run.date;
+  const from = daysBefore(to, (args.days ?? REPORT_COMPLIANCE_DAYS) - 1);
+  const history = await readComplianceHistory(args.store, from, to, { targetObjects: false });
+  const current = `${args.run.date}/${args.run.runId}`;
+  const runs = [
+    ...history.runs.filter((r) => `${r.date}/${r.runId}` !== current),
+    {
+      date: args.run.date,
+      runId: args.run.runId,
+      findings: [...args.findings],
+      failedTargets: [...args.failedTargets],
+      runObjects: [],
+      targetObjects: [],
+    },
+  ];
+  const incomplete = history.incomplete.filter((id) => !id.startsWith(`${current} `));
+  return MAPPED_FRAMEWORKS.map((id) =>
+    evaluateCompliance({
+      framework: MAPPED_FRAMEWORK_DEFS[id],
+      checks: ALL_CHECKS,
+      runs,
+      incompleteRuns: incomplete,
+      from,
+      to,
+    }),
+  );
+}
