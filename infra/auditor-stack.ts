@@ -33,7 +33,10 @@ export class Mk8sAuditStack extends Stack {
     super(scope, id, props);
     const { config } = props;
     const logRetention = config.logRetentionDays as RetentionDays;
-    this.findings = new FindingsBucket(this, 'Findings', { lifecycle: config.findings });
+    this.findings = new FindingsBucket(this, 'Findings', {
+      lifecycle: config.findings,
+      objectLockRetentionDays: config.objectLock?.retentionDays,
+    });
     // Athena over the JSON Lines copy of every run's findings that publish writes.
     new FindingsHistory(this, 'History', { bucket: this.findings.bucket, key: this.findings.key });
 

@@ -198,6 +198,22 @@ export const DeploymentConfig = z.strictObject({
   alarmEmail: z.email('must be an e-mail address').optional(),
   logRetentionDays: LogRetentionDays.default(365),
   findings: FindingsLifecycle.prefault({}),
+  /**
+   * S3 Object Lock on the findings bucket for evidence integrity: every object version is kept
+   * for `retentionDays` after it is written. Governance mode only (compliance mode cannot be
+   * lifted by anyone, not even the account root). Object Lock can only be turned on, never off.
+   */
+  objectLock: z
+    .strictObject({
+      mode: z
+        .literal('GOVERNANCE', {
+          message:
+            'must be "GOVERNANCE" (compliance mode cannot be lifted, even by the account root; it is not offered)',
+        })
+        .default('GOVERNANCE'),
+      retentionDays: Days.max(36_500, 'must be at most 36500 days (100 years)'),
+    })
+    .optional(),
   /** What to audit: see `AuditPart`. */
   audit: AuditPart,
 });

@@ -6,6 +6,7 @@ import {
   BucketEncryption,
   type IBucket,
   type LifecycleRule,
+  ObjectLockRetention,
   ObjectOwnership,
   StorageClass,
 } from 'aws-cdk-lib/aws-s3';
@@ -14,6 +15,8 @@ import type { FindingsLifecycle } from '../config';
 
 export interface FindingsBucketProps {
   readonly lifecycle: FindingsLifecycle;
+  /** Object Lock default retention in governance mode, in days; absent: no Object Lock. */
+  readonly objectLockRetentionDays?: number | undefined;
   /** Days server access logs are kept. @default 365 */
   readonly accessLogsExpireAfterDays?: number;
 }
@@ -70,6 +73,14 @@ export class FindingsBucket extends Construct {
       serverAccessLogsPrefix: 'findings/',
       removalPolicy: RemovalPolicy.RETAIN,
       lifecycleRules: lifecycleRules(props.lifecycle),
+      ...(props.objectLockRetentionDays === undefined
+        ? {}
+        : {
+            objectLockEnabled: true,
+            objectLockDefaultRetention: ObjectLockRetention.governance(
+              Duration.days(props.objectLockRetentionDays),
+            ),
+          }),
     });
     this.bucket = bucket as IBucket;
   }

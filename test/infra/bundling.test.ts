@@ -38,4 +38,26 @@ describe('Lambda bundling', () => {
       expect(existsSync(join(dir, 'index.mjs.map'))).toBe(true);
     }
   });
+
+  it('bundles no development-only package and no test code', () => {
+    const pkg = JSON.parse(
+      readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8'),
+    ) as {
+      devDependencies: Record<string, string>;
+    };
+    // Packages that only the dev tools bring in, besides the direct devDependencies.
+    const devOnly = [...Object.keys(pkg.devDependencies), 'sinon', 'busboy', 'vite'];
+    for (const { fn, dir } of assets) {
+      const map = JSON.parse(readFileSync(join(dir, 'index.mjs.map'), 'utf8')) as {
+        sources: string[];
+      };
+      expect(map.sources.length, fn).toBeGreaterThan(50);
+      const offending = map.sources.filter(
+        (s) =>
+          devOnly.some((name) => s.includes(`node_modules/${name}/`)) ||
+          /(^|\/)(test|sandbox|bench)\//.test(s.replace(/^.*node_modules\/.*$/, '')),
+      );
+      expect(offending, fn).toEqual([]);
+    }
+  });
 });

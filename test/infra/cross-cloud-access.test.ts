@@ -169,3 +169,45 @@ describe('cdk-nag AwsSolutions with federation for both clouds', () => {
     expect(() => app.synth()).not.toThrow();
   }, 180_000);
 });
+
+describe('function environments', () => {
+  it('hold no secret: only names and ARNs, whatever credentials are configured', () => {
+    const template = Template.fromStack(
+      buildApp({
+        audit: {
+          gcp: {
+            projects: ['acme-prod'],
+            credentials: { source: 'service-account-key', secretArn: GCP_KEY, kmsKeyArn: KEY },
+          },
+          azure: {
+            subscriptions: ['00000000-0000-0000-0000-000000000000'],
+            credentials: {
+              source: 'client-secret',
+              tenantId: TENANT,
+              clientId: CLIENT,
+              secretArn: GCP_KEY,
+            },
+          },
+        },
+      }).auditor,
+    );
+    const functions = Object.entries(template.findResources('AWS::Lambda::Function'));
+    expect(functions.length).toBeGreaterThanOrEqual(3);
+    for (const [id, fn] of functions) {
+      const vars = (fn['Properties']['Environment']?.['Variables'] ?? {}) as Record<
+        string,
+        unknown
+      >;
+      for (const [name, value] of Object.entries(vars)) {
+        expect(name, id).not.toMatch(/SECRET|PASSWORD|TOKEN|PRIVATE|CREDENTIAL|_KEY$/i);
+        const text = render(value);
+        expect(text, `${id} ${name}`).not.toMatch(
+          /BEGIN [A-Z ]*PRIVATE KEY|"private_key"|client_secret"/,
+        );
+      }
+      // The run configuration names the secrets by ARN only.
+      const runConfig = render(vars['RUN_CONFIG'] ?? '{}');
+      if (runConfig.includes('credentials')) expect(runConfig).toContain(GCP_KEY);
+    }
+  });
+});
