@@ -21,7 +21,16 @@ export function parseCommandArgs<O extends Options>(
     });
   } catch (error) {
     if (error instanceof TypeError && 'code' in error) {
-      throw new UsageError(error.message.split(/\.(\s|$)/)[0] ?? error.message);
+      const first = error.message.split(/\.(\s|$)/)[0] ?? error.message;
+      // An unknown flag: name the ones this command accepts.
+      const accepted =
+        error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+          ? `; accepted options: ${[...Object.keys(options), 'help']
+              .sort()
+              .map((o) => `--${o}`)
+              .join(', ')}`
+          : '';
+      throw new UsageError(`${first}${accepted}`);
     }
     throw error;
   }
