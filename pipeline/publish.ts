@@ -4,7 +4,7 @@ import { mapLimit } from '../core/map-limit';
 import type { CollectionError } from '../core/snapshot';
 import { type Target, targetLabel } from '../core/target';
 import { findingsJson, parseFindingsJson } from '../outputs/findings-json';
-import { targetOf } from '../outputs/securityhub-lifecycle';
+import { type LifecyclePlan, targetOf } from '../outputs/securityhub-lifecycle';
 import type { WriteConflictError } from '../outputs/write-conflict';
 import { discoveryCoverage, unreadTargetCoverage } from './coverage';
 import { keys, runPrefix } from './keys';
@@ -17,7 +17,12 @@ import {
   type SecurityHubSummary,
   type TargetOutcome,
 } from './run-summary';
-import { type SecurityHubDestination, syncSecurityHub } from './securityhub-sync';
+import {
+  type SecurityHubDestination,
+  type SecurityHubRunSummary,
+  type SyncInput,
+  syncSecurityHub,
+} from './securityhub-sync';
 import {
   DiscoverOutput,
   type ObjectStore,
@@ -137,21 +142,18 @@ function parseJsonOrUndefined(text: string): unknown {
 }
 
 /**
- * Step 3 of a run: reads `targets.json` and every target's result (a target without one is a
- * failed target), merges the findings into `findings.json`, imports them into Security Hub when
- * a destination is given, and writes `run-summary.json` last.
+ * A run as publish sees it: its targets, every target's outcome and findings (a target without
+ * a readable result is a failed target), the coverage findings of the gaps, and the Security
+ * Hub lifecycle's input (each finding with its target; the targets that completed).
  */
-export async function publish(input: PublishInput, deps: PublishDeps): Promise<PublishOutput> {
-  const { run } = input;
-  const discovered = await readTargets(deps.store, run);
-  const read = await mapLimit(discovered.targets, 8, (t) => readTarget(deps.store, run, t));
-  const publishedAt = deps.clock();
-  // Targets without a readable result and failed discovery calls are audit gaps: findings too.
+async function readRun(store: ObjectStore, run: RunRef, publishedAt: Date) {
+  const discovered = await readTargets(store, run);
+  const read = await mapLimit(discovered.targets, 8, (t) => readTarget(store, run, t));
   const fromTargets = read.flatMap((r) =>
     r.findings.map((finding) => ({ finding, target: r.outcome.label })),
   );
-  const findings = [
-    ...fromTargets.map((f) => f.finding),
+  // Targets without a readable result and failed discovery calls are audit gaps: findings too.
+  const coverage = [
     ...unreadTargetCoverage(
       read.map((r) => r.outcome),
       (i) => read[i]?.findings ?? [],
@@ -159,6 +161,49 @@ export async function publish(input: PublishInput, deps: PublishDeps): Promise<P
     ),
     ...discoveryCoverage(discovered.errors ?? [], publishedAt),
   ];
+  const findings = [...fromTargets.map((f) => f.finding), ...coverage];
+  const hubInput: SyncInput = {
+    run,
+    // Coverage findings made here belong to the target (or discovery scope) they name.
+    findings: [
+      ...fromTargets,
+      ...coverage.map((finding) => ({ finding, target: targetOf(finding) })),
+    ],
+    completeTargets: new Set(
+      read.filter((r) => r.outcome.status === 'ok').map((r) => r.outcome.label),
+    ),
+    now: publishedAt,
+  };
+  return { discovered, read, findings, hubInput };
+}
+
+/**
+ * What publish would import into Security Hub for a run, read from the store and the state,
+ * with nothing imported and nothing written (`mk8s-audit publish --dry-run`).
+ */
+export async function planPublish(
+  input: PublishInput,
+  deps: PublishDeps & { securityHub: SecurityHubDestination },
+): Promise<{ summary: SecurityHubRunSummary; plan: LifecyclePlan }> {
+  const { hubInput } = await readRun(deps.store, input.run, deps.clock());
+  const { summary, plan } = await syncSecurityHub(
+    hubInput,
+    { ...deps.securityHub, dryRun: true },
+    deps.store,
+    deps.logger,
+  );
+  return { summary, plan };
+}
+
+/**
+ * Step 3 of a run: reads `targets.json` and every target's result (a target without one is a
+ * failed target), merges the findings into `findings.json`, imports them into Security Hub when
+ * a destination is given, and writes `run-summary.json` last.
+ */
+export async function publish(input: PublishInput, deps: PublishDeps): Promise<PublishOutput> {
+  const { run } = input;
+  const publishedAt = deps.clock();
+  const { discovered, read, findings, hubInput } = await readRun(deps.store, run, publishedAt);
 
   const findingsKey = keys.findings(run);
   await deps.store.put(findingsKey, findingsJson(findings), 'application/json');
@@ -166,24 +211,7 @@ export async function publish(input: PublishInput, deps: PublishDeps): Promise<P
   let securityHub: SecurityHubSummary = { enabled: false };
   let conflict: WriteConflictError | undefined;
   if (deps.securityHub) {
-    // Coverage findings made here belong to the target (or discovery scope) they name.
-    const coverage = findings.slice(fromTargets.length).map((finding) => ({
-      finding,
-      target: targetOf(finding),
-    }));
-    const synced = await syncSecurityHub(
-      {
-        run,
-        findings: [...fromTargets, ...coverage],
-        completeTargets: new Set(
-          read.filter((r) => r.outcome.status === 'ok').map((r) => r.outcome.label),
-        ),
-        now: publishedAt,
-      },
-      deps.securityHub,
-      deps.store,
-      deps.logger,
-    );
+    const synced = await syncSecurityHub(hubInput, deps.securityHub, deps.store, deps.logger);
     securityHub = synced.summary;
     conflict = synced.conflict;
   }

@@ -183,7 +183,7 @@ export async function syncSecurityHub(
   hub: SecurityHubDestination,
   store: ObjectStore,
   logger: Logger,
-): Promise<{ summary: SecurityHubRunSummary; conflict?: WriteConflictError }> {
+): Promise<{ summary: SecurityHubRunSummary; plan: LifecyclePlan; conflict?: WriteConflictError }> {
   const { plan, version, previous } = await planSecurityHub(input, hub, store);
   if (plan.duplicateIds.length > 0) {
     logger.error('Several findings of this run share an id; only the first is imported', {
@@ -303,7 +303,7 @@ export async function syncSecurityHub(
   summary.failures = failures.slice(0, MAX_LISTED_FAILURES);
   summary.failuresTruncated = failures.length > MAX_LISTED_FAILURES;
 
-  if (hub.dryRun) return { summary };
+  if (hub.dryRun) return { summary, plan };
   const state = nextState(previous, accepted, { runId: input.run.runId, now: input.now });
   try {
     await writeState(store, state, version);
@@ -312,7 +312,7 @@ export async function syncSecurityHub(
       entries: Object.keys(state.findings).length,
       written: true,
     };
-    return { summary };
+    return { summary, plan };
   } catch (error) {
     if (!(error instanceof WriteConflictError)) throw error;
     logger.error('The Security Hub state was not written: another run wrote it meanwhile', {
@@ -325,6 +325,6 @@ export async function syncSecurityHub(
       written: false,
       error: error.message,
     };
-    return { summary, conflict: error };
+    return { summary, plan, conflict: error };
   }
 }
