@@ -1,4 +1,3 @@
-import { ClusterManagerClient } from '@google-cloud/container';
 import { type AuthClient, GoogleAuth } from 'google-auth-library';
 import { CallLimiter, DEFAULT_CALLS_IN_FLIGHT } from '../../core/call-limiter';
 import type { Collector, CollectProgress, TargetCollection } from '../../core/collector';
@@ -21,9 +20,7 @@ import type { GcpTarget, Target } from '../../core/target';
 import { toCollectionError } from './collection-error';
 import type { GcpCollectorOptions } from './collector-options';
 import { gkeRef } from './gke-ref';
-import { containerProto3Json } from './proto3-json';
 import { googleRest } from './rest';
-import { withGoogleRetry } from './retry';
 
 const SCOPES = ['https://www.googleapis.com/auth/cloud-platform'];
 /** The image-scanning APIs `gke-image-scanning-api` reads (CIS GKE 5.1.1). */
@@ -65,8 +62,8 @@ const projectOf = (path: string | undefined) =>
 const regionOf = (location: string) => location.replace(/-[a-z]$/, '');
 
 /**
- * Collects every GKE cluster of a GCP project: `clusters.list` over all locations with the GKE
- * client (REST transport), then per cluster the related objects the checks read. Project-level
+ * Collects every GKE cluster of a GCP project: `clusters.list` over all locations (Kubernetes
+ * Engine API REST), then per cluster the related objects the checks read. Project-level
  * objects (project number, IAM policy, firewall rules, services, disks) and location-level ones
  * (server config) are fetched once per run and shared. A failed call is recorded in the part
  * that needed it; a failed list is a target error; zones the list could not reach
@@ -84,23 +81,12 @@ export function createGcpCollector(opts: GcpCollectorOptions = {}): Collector {
     return adc;
   };
   const rest = googleRest(auth, opts.endpoint, opts.maxAttempts, calls);
-  let client: ClusterManagerClient | undefined;
-  const gke = (): ClusterManagerClient => {
-    if (client) return client;
-    const url = opts.endpoint ? new URL(opts.endpoint) : undefined;
-    client = new ClusterManagerClient({
-      fallback: true,
-      ...(opts.authClient ? { authClient: opts.authClient } : { scopes: SCOPES }),
-      ...(url
-        ? {
-            protocol: url.protocol.replace(':', ''),
-            apiEndpoint: url.hostname,
-            port: Number(url.port || (url.protocol === 'http:' ? 80 : 443)),
-          }
-        : {}),
-    });
-    return client;
-  };
+  /**
+   * The Kubernetes Engine API over plain REST: its JSON is the proto3 JSON the snapshots keep,
+   * and the GKE client library (gRPC stubs, protobuf runtime: ~4 MB of the Lambda bundle) is
+   * not needed for three GETs.
+   */
+  const container = <T>(path: string) => rest.get<T>('container', `/v1/${path}`);
 
   const memo = new Map<string, Promise<Part<unknown>>>();
   const once = <T>(key: string, fetch: () => Promise<Part<T>>): Promise<Part<T>> => {
@@ -190,14 +176,7 @@ export function createGcpCollector(opts: GcpCollectorOptions = {}): Collector {
       part(
         'container:projects.locations.getServerConfig',
         async () => {
-          const [sc] = await withGoogleRetry(
-            () =>
-              calls.run(() =>
-                gke().getServerConfig({ name: `projects/${p}/locations/${location}` }),
-              ),
-            opts.maxAttempts,
-          );
-          return containerProto3Json<GkeServerConfig>('ServerConfig', sc);
+          return container<GkeServerConfig>(`projects/${p}/locations/${location}/serverConfig`);
         },
         location,
       ),
@@ -223,16 +202,9 @@ export function createGcpCollector(opts: GcpCollectorOptions = {}): Collector {
       iamPolicy(p),
       serverConfig(p, location),
       part('container:projects.locations.clusters.fetchClusterUpgradeInfo', async () => {
-        const [info] = await withGoogleRetry(
-          () =>
-            calls.run(() =>
-              gke().fetchClusterUpgradeInfo({
-                name: `projects/${p}/locations/${location}/clusters/${name}`,
-              }),
-            ),
-          opts.maxAttempts,
+        return container<GkeUpgradeInfo>(
+          `projects/${p}/locations/${location}/clusters/${name}:fetchClusterUpgradeInfo`,
         );
-        return containerProto3Json<GkeUpgradeInfo>('ClusterUpgradeInfo', info);
       }),
       firewalls(netProject),
       subPath
@@ -277,11 +249,11 @@ export function createGcpCollector(opts: GcpCollectorOptions = {}): Collector {
     const errors: CollectionError[] = [];
     let clusters: GkeCluster[];
     try {
-      const [res] = await withGoogleRetry(
-        () => calls.run(() => gke().listClusters({ parent: `projects/${p}/locations/-` })),
-        opts.maxAttempts,
+      // `locations/-`: every zone and region of the project in one call (not paged).
+      const res = await container<{ clusters?: GkeCluster[]; missingZones?: string[] }>(
+        `projects/${p}/locations/-/clusters`,
       );
-      clusters = (res.clusters ?? []).map((c) => containerProto3Json<GkeCluster>('Cluster', c));
+      clusters = res.clusters ?? [];
       for (const zone of res.missingZones ?? []) {
         errors.push({
           operation: LIST,
