@@ -31,8 +31,8 @@ import { type S3FaultProxy, startS3FaultProxy } from './s3-fault-proxy';
 
 const BUCKET = 'mk8s-audit-findings';
 const SECURITY_HUB_REGION = 'us-east-1';
-/** Nothing listens on port 1 of loopback: a cloud "unreachable" is pointed there. */
-const UNREACHABLE = 'http://127.0.0.1:1';
+/** Nothing listens on port 2 of loopback (1 is on fetch's blocked-port list): an unreachable cloud. */
+const UNREACHABLE = 'http://127.0.0.1:2';
 
 /**
  * One estate served by the sandbox cloud, a local S3 behind a fault proxy, and the run

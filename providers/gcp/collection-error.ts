@@ -13,11 +13,16 @@ export function toCollectionError(
   const base = resource === undefined ? { operation } : { operation, resource };
   if (!(error instanceof Error)) return { ...base, code: 'Error', message: String(error) };
   const e = error as Error & { status?: unknown; code?: unknown; reason?: unknown };
+  // fetch reports a refused or reset connection as `TypeError: fetch failed` with the
+  // system error (ECONNREFUSED...) as its cause.
+  const cause = (e as { cause?: { code?: unknown } }).cause;
+  const network = typeof cause?.code === 'string' ? cause.code : undefined;
   const code =
     typeof e.status === 'string' && e.status !== ''
       ? e.status
       : e.code !== undefined && e.code !== null && e.code !== ''
         ? String(e.code)
-        : e.name || 'Error';
-  return { ...base, code, message: e.message || code };
+        : (network ?? (e.name || 'Error'));
+  const message = network && !e.message.includes(network) ? `${e.message} (${network})` : e.message;
+  return { ...base, code, message: message || code };
 }
