@@ -14,7 +14,7 @@ export const METRICS_NAMESPACE = 'mk8s-audit';
  * Lets CommonJS-only dependencies call `require` (and read `__dirname`) inside the ESM bundle
  * (toolchain notes G15: google-gax and grpc-js read `__dirname` on import).
  */
-const ESM_BANNER = [
+export const ESM_BANNER = [
   "import { createRequire as __cr } from 'module';",
   "import { fileURLToPath as __fup } from 'url';",
   "import { dirname as __dn } from 'path';",
