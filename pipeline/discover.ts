@@ -11,8 +11,14 @@ import type { DiscoverOutput, ObjectStore, RunRef } from './types';
  * config that asks for the organization or for every enabled region is refused, not narrowed.
  */
 export interface AwsDiscoveryHooks {
-  /** Every ACTIVE account of the AWS Organization (organizations:ListAccounts). */
-  listOrganizationAccounts?: () => Promise<string[]>;
+  /**
+   * Every ACTIVE account of the AWS Organization (organizations:ListAccounts), or of the OUs of
+   * `scope` with everything below them.
+   */
+  listOrganizationAccounts?: (scope?: {
+    include: readonly string[];
+    exclude: readonly string[];
+  }) => Promise<string[]>;
   /** The regions enabled in one account (ec2:DescribeRegions in that account). */
   listEnabledRegions?: (account: string) => Promise<string[]>;
 }
@@ -52,7 +58,7 @@ async function awsTargets(
       );
     }
     // Without the account list the run cannot know its scope: let the step fail and retry.
-    accounts.push(...(await hooks.listOrganizationAccounts()));
+    accounts.push(...(await hooks.listOrganizationAccounts(config.organizationalUnits)));
   }
   const targets: Target[] = [];
   for (const account of new Set(accounts)) {

@@ -11,6 +11,13 @@ const AwsRegion = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region suc
 const RoleName = z
   .string()
   .regex(/^[\w+=,.@-]{1,64}$/, 'an IAM role name (1-64 characters of letters, digits, +=,.@_-)');
+/** An Organizations OU (`ou-ab12-cd34ef56`) or root (`r-ab12`) id. */
+const OrgParentId = z
+  .string()
+  .regex(
+    /^(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|r-[0-9a-z]{4,32})$/,
+    'an Organizations OU id such as "ou-ab12-cd34ef56" or a root id such as "r-ab12"',
+  );
 /** GCP project ids: 6–30 lowercase letters, digits and hyphens, starting with a letter. */
 const GcpProjectId = z
   .string()
@@ -28,6 +35,16 @@ export const AwsRunConfig = z
      * `discover`; explicit `accounts` are added to them).
      */
     organization: z.boolean().default(false),
+    /**
+     * With `organization`: only the accounts below these OUs (or the root), leaving out the
+     * excluded OUs and everything below them. Absent: the whole organization.
+     */
+    organizationalUnits: z
+      .strictObject({
+        include: z.array(OrgParentId).default([]),
+        exclude: z.array(OrgParentId).default([]),
+      })
+      .optional(),
     /** Audit every region enabled in each account (needs the enabled-regions hook of `discover`). */
     allEnabledRegions: z.boolean().default(false),
     /** The read-only role assumed in member accounts (shipped as `Mk8sAuditMemberRoleStack`). */
@@ -36,6 +53,13 @@ export const AwsRunConfig = z
     externalId: z.string().min(2).max(1224).optional(),
   })
   .superRefine((aws, ctx) => {
+    if (aws.organizationalUnits !== undefined && !aws.organization) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['organizationalUnits'],
+        message: 'organizationalUnits narrows the organization: set organization: true too',
+      });
+    }
     const anyAccount = aws.accounts.length > 0 || aws.organization;
     if (anyAccount && aws.regions.length === 0 && !aws.allEnabledRegions) {
       ctx.addIssue({

@@ -73,6 +73,11 @@ const IamPolicyEntry = z.strictObject({
 });
 
 const AwsAccount = z.strictObject({
+  /** The Organizations OU (`ou-...`) or root (`r-...`) the account is in (default: the root). */
+  parentId: z
+    .string()
+    .regex(/^(r|ou)-[0-9a-z-]+$/, 'expected an OU or root id')
+    .optional(),
   /** Organizations `Account.Name` (default: the account id). */
   name: z.string().min(1).optional(),
   email: z.string().min(3).optional(),
@@ -100,7 +105,21 @@ const AwsEstate = z.strictObject({
   /** The account of credentials that were not obtained from the sandbox's AssumeRole. */
   callerAccount: AwsAccountId.optional(),
   /** The Organizations management account; ListAccounts answers only there. */
-  organization: z.strictObject({ managementAccount: AwsAccountId }).optional(),
+  organization: z
+    .strictObject({
+      managementAccount: AwsAccountId,
+      /** The OU tree under the root (`r-sbx0`): each OU names its parent OU or the root. */
+      organizationalUnits: z
+        .array(
+          z.strictObject({
+            id: z.string().regex(/^ou-[0-9a-z-]+$/, 'expected an OU id such as ou-ab12-cd34ef56'),
+            name: z.string().min(1),
+            parentId: z.string().regex(/^(r|ou)-[0-9a-z-]+$/, 'expected an OU or root id'),
+          }),
+        )
+        .default([]),
+    })
+    .optional(),
   /** DescribeClusterVersions `clusterVersions` for every region. */
   clusterVersions: z.array(EksClusterVersionJson).default([]),
   accounts: z.record(AwsAccountId, AwsAccount),

@@ -21,7 +21,7 @@ export const handler = makeHandler({
   metrics,
   clock: () => new Date(),
   aws: {
-    listOrganizationAccounts: () => discovery.listOrganizationAccounts(),
+    listOrganizationAccounts: (scope) => discovery.listOrganizationAccounts(scope),
     listEnabledRegions: (account) => discovery.listEnabledRegions(account),
   },
 });

@@ -1,5 +1,12 @@
 import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { OrganizationsClient, paginateListAccounts } from '@aws-sdk/client-organizations';
+import {
+  type Account,
+  ListRootsCommand,
+  OrganizationsClient,
+  paginateListAccounts,
+  paginateListAccountsForParent,
+  paginateListChildren,
+} from '@aws-sdk/client-organizations';
 import { STSClient } from '@aws-sdk/client-sts';
 import { assumeRoleCredentials } from './assume-role';
 import { type CallerIdentity, callerIdentity } from './caller-identity';
@@ -17,12 +24,60 @@ export interface AwsDiscoveryOptions {
   assumeRole?: { roleName: string; externalId?: string };
 }
 
+/** Which part of the organization to audit: OUs (or the root) with everything below them. */
+export interface OrganizationScope {
+  /** OU (`ou-...`) or root (`r-...`) ids; empty: the root, i.e. the whole organization. */
+  include: readonly string[];
+  /** OUs left out with everything below them, even inside an included OU. */
+  exclude: readonly string[];
+}
+
 /** What `discover` asks of AWS (pipeline/discover.ts `AwsDiscoveryHooks`). */
 export interface AwsDiscovery {
-  /** Every ACTIVE account of the caller's AWS Organization (organizations:ListAccounts). */
-  listOrganizationAccounts(): Promise<string[]>;
+  /**
+   * Every ACTIVE account of the caller's AWS Organization (organizations:ListAccounts), or of
+   * the OUs of `scope` (ListAccountsForParent and ListChildren down the tree, ListRoots when
+   * only exclusions are given).
+   */
+  listOrganizationAccounts(scope?: OrganizationScope): Promise<string[]>;
   /** The regions enabled in `account` (ec2:DescribeRegions there, through the member role). */
   listEnabledRegions(account: string): Promise<string[]>;
+}
+
+/** `State` replaces the deprecated `Status`; either says ACTIVE for a usable account. */
+const activeIds = (accounts: Account[] | undefined): string[] =>
+  (accounts ?? []).flatMap((a) => (a.Id && (a.State ?? a.Status) === 'ACTIVE' ? [a.Id] : []));
+
+/** The ACTIVE accounts below the included OUs, walking the tree and skipping excluded OUs. */
+async function accountsUnder(
+  client: OrganizationsClient,
+  scope: OrganizationScope,
+): Promise<string[]> {
+  const excluded = new Set(scope.exclude);
+  let start = [...scope.include];
+  if (start.length === 0) {
+    const roots = await client.send(new ListRootsCommand({}));
+    start = (roots.Roots ?? []).flatMap((r) => (r.Id ? [r.Id] : []));
+  }
+  const accounts = new Set<string>();
+  const visited = new Set<string>();
+  const queue = start.filter((id) => !excluded.has(id));
+  for (let parent = queue.shift(); parent !== undefined; parent = queue.shift()) {
+    if (visited.has(parent)) continue;
+    visited.add(parent);
+    for await (const page of paginateListAccountsForParent({ client }, { ParentId: parent })) {
+      for (const id of activeIds(page.Accounts)) accounts.add(id);
+    }
+    for await (const page of paginateListChildren(
+      { client },
+      { ParentId: parent, ChildType: 'ORGANIZATIONAL_UNIT' },
+    )) {
+      for (const child of page.Children ?? []) {
+        if (child.Id && !excluded.has(child.Id)) queue.push(child.Id);
+      }
+    }
+  }
+  return [...accounts];
 }
 
 /** AWS target discovery over the real SDK clients. */
@@ -43,18 +98,17 @@ export function createAwsDiscovery(opts: AwsDiscoveryOptions): AwsDiscovery {
   };
 
   return {
-    async listOrganizationAccounts() {
+    async listOrganizationAccounts(scope) {
       const client = new OrganizationsClient(config(opts.credentials));
       try {
-        const accounts: string[] = [];
-        for await (const page of paginateListAccounts({ client }, {})) {
-          for (const a of page.Accounts ?? []) {
-            // `State` replaces the deprecated `Status`; either says ACTIVE for a usable account.
-            const state = a.State ?? a.Status;
-            if (a.Id && state === 'ACTIVE') accounts.push(a.Id);
+        if (scope === undefined || (scope.include.length === 0 && scope.exclude.length === 0)) {
+          const accounts: string[] = [];
+          for await (const page of paginateListAccounts({ client }, {})) {
+            accounts.push(...activeIds(page.Accounts));
           }
+          return accounts;
         }
-        return accounts;
+        return await accountsUnder(client, scope);
       } finally {
         client.destroy();
       }

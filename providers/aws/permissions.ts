@@ -25,6 +25,10 @@ export const AWS_COLLECTOR_ACTIONS: Readonly<Record<string, readonly string[]>> 
  */
 export const AWS_AUDITOR_DISCOVERY_ACTIONS = [
   'organizations:ListAccounts',
+  // OU include/exclude: the tree below the chosen OUs (or the root).
+  'organizations:ListRoots',
+  'organizations:ListChildren',
+  'organizations:ListAccountsForParent',
   'ec2:DescribeRegions',
 ] as const satisfies readonly Action[];
 
