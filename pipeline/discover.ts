@@ -23,11 +23,25 @@ export interface AwsDiscoveryHooks {
   listEnabledRegions?: (account: string) => Promise<string[]>;
 }
 
+/** Hooks for Google Cloud discovery (providers/gcp/discovery.ts). */
+export interface GcpDiscoveryHooks {
+  /** Every ACTIVE project below the organizations and folders, at any depth. */
+  listProjects?: (parents: readonly string[]) => Promise<string[]>;
+}
+
+/** Hooks for Azure discovery (providers/azure/discovery.ts). */
+export interface AzureDiscoveryHooks {
+  /** Every usable subscription the identity can see. */
+  listSubscriptions?: () => Promise<string[]>;
+}
+
 export interface DiscoverDeps {
   store: ObjectStore;
   clock: () => Date;
   logger: Logger;
   aws?: AwsDiscoveryHooks;
+  gcp?: GcpDiscoveryHooks;
+  azure?: AzureDiscoveryHooks;
 }
 
 /** The configuration asks for something this runner cannot discover. */
@@ -81,6 +95,51 @@ async function awsTargets(
   return targets;
 }
 
+async function gcpTargets(
+  config: RunConfig['gcp'],
+  hooks: GcpDiscoveryHooks,
+  errors: CollectionError[],
+): Promise<Target[]> {
+  const projects = [...config.projects];
+  if (config.parents.length > 0) {
+    if (!hooks.listProjects) {
+      throw new DiscoveryConfigError(
+        'gcp.parents is set, but this runner cannot list Google Cloud projects; list them in gcp.projects',
+      );
+    }
+    try {
+      projects.push(...(await hooks.listProjects(config.parents)));
+    } catch (error) {
+      // The listed projects are still audited; the summary names what could not be listed.
+      errors.push(errorOf('cloudresourcemanager:projects.list', error, config.parents.join(',')));
+    }
+  }
+  return [...new Set(projects)].map((project): Target => ({ cloud: 'gcp', project }));
+}
+
+async function azureTargets(
+  config: RunConfig['azure'],
+  hooks: AzureDiscoveryHooks,
+  errors: CollectionError[],
+): Promise<Target[]> {
+  const subscriptions = [...config.subscriptions];
+  if (config.allSubscriptions) {
+    if (!hooks.listSubscriptions) {
+      throw new DiscoveryConfigError(
+        'azure.allSubscriptions is true, but this runner cannot list Azure subscriptions; list them in azure.subscriptions',
+      );
+    }
+    try {
+      subscriptions.push(...(await hooks.listSubscriptions()));
+    } catch (error) {
+      errors.push(errorOf('resources:Subscriptions.List', error));
+    }
+  }
+  // Subscription ids are GUIDs: one spelling per subscription.
+  const unique = new Map(subscriptions.map((s) => [s.toLowerCase(), s]));
+  return [...unique.values()].map((subscription): Target => ({ cloud: 'azure', subscription }));
+}
+
 /**
  * Step 1 of a run: turns the configuration into targets (AWS account × region, GCP project,
  * Azure subscription) and stores them at `targets.json`.
@@ -93,10 +152,8 @@ export async function discover(
   const errors: CollectionError[] = [];
   const targets: Target[] = [
     ...(await awsTargets(config.aws, deps.aws ?? {}, errors)),
-    ...[...new Set(config.gcp.projects)].map((project): Target => ({ cloud: 'gcp', project })),
-    ...[...new Set(config.azure.subscriptions)].map(
-      (subscription): Target => ({ cloud: 'azure', subscription }),
-    ),
+    ...(await gcpTargets(config.gcp, deps.gcp ?? {}, errors)),
+    ...(await azureTargets(config.azure, deps.azure ?? {}, errors)),
   ];
   const output: DiscoverOutput = {
     run,

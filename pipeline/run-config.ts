@@ -18,6 +18,13 @@ const OrgParentId = z
     /^(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|r-[0-9a-z]{4,32})$/,
     'an Organizations OU id such as "ou-ab12-cd34ef56" or a root id such as "r-ab12"',
   );
+/** A Resource Manager parent of projects: an organization or a folder. */
+const GcpParent = z
+  .string()
+  .regex(
+    /^(organizations|folders)\/\d+$/,
+    'an organization or folder such as "organizations/123456789012" or "folders/345678901234"',
+  );
 /** GCP project ids: 6–30 lowercase letters, digits and hyphens, starting with a letter. */
 const GcpProjectId = z
   .string()
@@ -80,6 +87,12 @@ export const RunConfig = z.strictObject({
   gcp: z
     .strictObject({
       projects: z.array(GcpProjectId).default([]),
+      /**
+       * Audit every ACTIVE project below these organizations and folders, at any depth
+       * (`organizations/123`, `folders/456`; needs the projects hook of `discover`). Explicit
+       * `projects` are added to them.
+       */
+      parents: z.array(GcpParent).default([]),
       /** How the run signs in to Google Cloud; absent: Application Default Credentials. */
       credentials: GcpCredentials.optional(),
     })
@@ -87,6 +100,11 @@ export const RunConfig = z.strictObject({
   azure: z
     .strictObject({
       subscriptions: z.array(AzureSubscriptionId).default([]),
+      /**
+       * Audit every usable subscription the identity can see (needs the subscriptions hook of
+       * `discover`); explicit `subscriptions` are added to them.
+       */
+      allSubscriptions: z.boolean().default(false),
       /** How the run signs in to Azure; absent: DefaultAzureCredential. */
       credentials: AzureCredentials.optional(),
     })

@@ -5,7 +5,12 @@ import { mapLimit } from '../core/map-limit';
 import type { Cloud } from '../core/provider';
 import { type Target, targetLabel } from '../core/target';
 import { auditTarget } from './audit-target';
-import { type AwsDiscoveryHooks, discover } from './discover';
+import {
+  type AwsDiscoveryHooks,
+  type AzureDiscoveryHooks,
+  discover,
+  type GcpDiscoveryHooks,
+} from './discover';
 import { type PublishOutput, publish, type SecurityHubDestination } from './publish';
 import type { RunConfig } from './run-config';
 import { withTargetDeadline } from './target-deadline';
@@ -18,6 +23,8 @@ export interface LocalRunDeps {
   clock: () => Date;
   logger: Logger;
   aws?: AwsDiscoveryHooks;
+  gcp?: GcpDiscoveryHooks;
+  azure?: AzureDiscoveryHooks;
   /** Absent: no Security Hub import, whatever the config says (the caller decides). */
   securityHub?: SecurityHubDestination;
   /**
@@ -52,6 +59,8 @@ export async function runLocal(
       clock: deps.clock,
       logger: deps.logger,
       ...(deps.aws ? { aws: deps.aws } : {}),
+      ...(deps.gcp ? { gcp: deps.gcp } : {}),
+      ...(deps.azure ? { azure: deps.azure } : {}),
     },
     run,
   );

@@ -127,7 +127,15 @@ const AwsEstate = z.strictObject({
 
 /** GKE v1 `Cluster` REST JSON (`gcloud container clusters describe --format=json`). */
 const GkeClusterJson = z.looseObject({ name: z.string().min(1), location: z.string().min(1) });
+/** A Resource Manager parent: `organizations/123` or `folders/456`. */
+const GcpParent = z
+  .string()
+  .regex(/^(organizations|folders)\/\d+$/, 'expected organizations/<id> or folders/<id>');
 const GcpProject = z.strictObject({
+  /** Resource Manager v3 `parent` (default: none, a project outside any organization). */
+  parent: GcpParent.optional(),
+  /** Resource Manager v3 `state`. */
+  state: z.enum(['ACTIVE', 'DELETE_REQUESTED']).default('ACTIVE'),
   projectNumber: z
     .string()
     .regex(/^\d+$/, 'expected the project number as a string of digits')
@@ -156,6 +164,16 @@ const GcpWorkloadIdentity = z.strictObject({
 });
 const GcpEstate = z.strictObject({
   workloadIdentity: GcpWorkloadIdentity.optional(),
+  /** The folders of the organization (Resource Manager v3), each under a folder or the org. */
+  folders: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^\d+$/, 'expected a numeric folder id'),
+        parent: GcpParent,
+        displayName: z.string().min(1).optional(),
+      }),
+    )
+    .default([]),
   projects: z.record(
     z.string().regex(/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, 'expected a GCP project id'),
     GcpProject,

@@ -2,7 +2,7 @@ import type { Route } from '../route';
 import { computeRoutes } from './compute';
 import { containerRoutes } from './container';
 import { gcpFederationRoutes } from './federation';
-import { resourceManagerRoutes } from './resource-manager';
+import { resourceManagerRoutes, resourceManagerV3Routes } from './resource-manager';
 import { serviceUsageRoutes } from './service-usage';
 
 /** Every Google Cloud route; add an API by adding its file's route list here. */
@@ -10,6 +10,7 @@ export const gcpRoutes: Route[] = [
   ...gcpFederationRoutes,
   ...containerRoutes,
   ...resourceManagerRoutes,
+  ...resourceManagerV3Routes,
   ...computeRoutes,
   ...serviceUsageRoutes,
 ];

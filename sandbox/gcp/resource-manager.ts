@@ -1,4 +1,6 @@
-import type { Route } from '../route';
+import { ApiError } from '../api-error';
+import { page } from '../aws/protocol';
+import type { Route, RouteContext } from '../route';
 import { gcpProject, projectNumber, projectRelated } from './project';
 import { gcpRoute, protoJsonReply } from './rest';
 
@@ -31,5 +33,65 @@ export const resourceManagerRoutes: Route[] = [
         etag: 'BwYsandbox0=',
         ...(projectRelated<Record<string, unknown>>(ctx, 'iamPolicy') ?? {}),
       }),
+  }),
+];
+
+/** `?pageSize=&pageToken=` paging of a v3 list (default page size 50, as a stand-in). */
+function v3Page<T>(ctx: RouteContext, items: readonly T[]) {
+  const size = Number(ctx.req.url.searchParams.get('pageSize') ?? '50');
+  const p = page(items, ctx.req.url.searchParams.get('pageToken'), size > 0 ? size : 50);
+  if (!p) throw new ApiError(400, 'INVALID_ARGUMENT', 'Invalid page token.');
+  return p;
+}
+
+/** The required `parent` query parameter (v3 lists are always under a parent). */
+function parentOf(ctx: RouteContext): string {
+  const parent = ctx.req.url.searchParams.get('parent') ?? '';
+  if (!/^(organizations|folders)\/\d+$/.test(parent)) {
+    throw new ApiError(400, 'INVALID_ARGUMENT', `Invalid parent "${parent}".`);
+  }
+  return parent;
+}
+
+/** Resource Manager v3: the projects and folders directly under a parent. */
+export const resourceManagerV3Routes: Route[] = [
+  gcpRoute({
+    service: 'cloudresourcemanager',
+    operation: 'projects.list',
+    method: 'GET',
+    path: '/v3/projects',
+    handle: (ctx) => {
+      const parent = parentOf(ctx);
+      const projects = Object.entries(ctx.state.estate.gcp?.projects ?? {})
+        .filter(([, p]) => p.parent === parent)
+        .map(([id, p]) => ({
+          name: `projects/${p.projectNumber ?? id}`,
+          parent,
+          projectId: id,
+          state: p.state,
+          displayName: id,
+        }));
+      const p = v3Page(ctx, projects);
+      return protoJsonReply({ projects: p.items, nextPageToken: p.next });
+    },
+  }),
+  gcpRoute({
+    service: 'cloudresourcemanager',
+    operation: 'folders.list',
+    method: 'GET',
+    path: '/v3/folders',
+    handle: (ctx) => {
+      const parent = parentOf(ctx);
+      const folders = (ctx.state.estate.gcp?.folders ?? [])
+        .filter((f) => f.parent === parent)
+        .map((f) => ({
+          name: `folders/${f.id}`,
+          parent,
+          displayName: f.displayName ?? f.id,
+          state: 'ACTIVE',
+        }));
+      const p = v3Page(ctx, folders);
+      return protoJsonReply({ folders: p.items, nextPageToken: p.next });
+    },
   }),
 ];
