@@ -67,6 +67,27 @@ function message(gap: CoverageGap): string {
     : `${what} was only partly audited${cause}. ${consequence}`;
 }
 
+/** A target or cluster this run audited completely. */
+export type CoveredResource = Omit<CoverageGap, 'extent' | 'errors' | 'consequence'>;
+
+/**
+ * The passing coverage finding of a resource audited completely. Every audited target and
+ * cluster has one, so a gap of an earlier run is resolved (re-imported as passed) by the
+ * lifecycle when the resource is audited again, like any fixed finding.
+ */
+export function coveredFinding(resource: CoveredResource, observedAt: Date): Finding {
+  const what =
+    resource.scope === 'target'
+      ? `Target ${resource.target}`
+      : `Cluster ${resource.resourceName} of ${resource.target}`;
+  return {
+    ...coverageFinding({ ...resource, extent: 'partial', errors: [] }, observedAt),
+    status: 'pass',
+    message: `${what} was audited completely: every call this run made for it succeeded.`,
+    evidence: [{ path: 'errors', value: [] }],
+  };
+}
+
 /** The coverage finding of a gap; `observedAt` is when the run saw it. */
 export function coverageFinding(gap: CoverageGap, observedAt: Date): Finding {
   const evidence: Evidence[] = gap.errors.map((e, i) => ({
@@ -100,6 +121,10 @@ export function coverageFinding(gap: CoverageGap, observedAt: Date): Finding {
   };
 }
 
-/** Whether a finding reports an audit gap rather than a cluster's setting. */
+/** Whether a finding is about the audit's coverage rather than a cluster's setting. */
 export const isCoverageFinding = (f: Pick<Finding, 'checkId'>): boolean =>
   f.checkId === COVERAGE_CHECK_ID;
+
+/** Whether a finding reports an audit gap (a coverage finding that is not a pass). */
+export const isCoverageGap = (f: Pick<Finding, 'checkId' | 'status'>): boolean =>
+  isCoverageFinding(f) && f.status !== 'pass';

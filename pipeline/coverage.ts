@@ -1,9 +1,11 @@
 import type { TargetCollection } from '../core/collector';
 import {
   type CoverageGap,
+  type CoveredResource,
   coverageFinding,
+  coveredFinding,
   isClusterDescribeError,
-  isCoverageFinding,
+  isCoverageGap,
 } from '../core/coverage';
 import type { Finding } from '../core/finding';
 import type { Cloud } from '../core/provider';
@@ -110,9 +112,42 @@ export function collectionGaps(collection: TargetCollection): CoverageGap[] {
   return gaps;
 }
 
-/** The coverage findings of one target's collection. */
+/**
+ * The coverage findings of one target's collection: a failing one per gap, a passing one for
+ * the target and each cluster audited completely.
+ */
 export function collectionCoverage(collection: TargetCollection, observedAt: Date): Finding[] {
-  return collectionGaps(collection).map((gap) => coverageFinding(gap, observedAt));
+  const gaps = collectionGaps(collection);
+  const { target } = collection;
+  const label = targetLabel(target);
+  const covered: CoveredResource[] = [];
+  if (!gaps.some((g) => g.scope === 'target')) {
+    covered.push({
+      cloud: target.cloud,
+      scope: 'target',
+      resourceId: label,
+      resourceName: label,
+      ...place(target),
+      target: label,
+    });
+  }
+  const gapIds = new Set(gaps.map((g) => g.resourceId));
+  for (const { ref } of collection.snapshots) {
+    if (gapIds.has(ref.id)) continue;
+    covered.push({
+      cloud: target.cloud,
+      scope: 'cluster',
+      resourceId: ref.id,
+      resourceName: ref.name,
+      account: ref.account,
+      region: ref.region,
+      target: label,
+    });
+  }
+  return [
+    ...gaps.map((gap) => coverageFinding(gap, observedAt)),
+    ...covered.map((resource) => coveredFinding(resource, observedAt)),
+  ];
 }
 
 /**
@@ -125,7 +160,8 @@ export function unreadTargetCoverage(
   observedAt: Date,
 ): Finding[] {
   return targets.flatMap((t, i) =>
-    t.status === 'failed' && !findingsOf(i).some(isCoverageFinding)
+    t.status === 'failed' &&
+    !findingsOf(i).some((f) => isCoverageGap(f) && f.resourceId === targetLabel(t.target))
       ? [coverageFinding(targetGap(t.target, 'not_audited', t.errors), observedAt)]
       : [],
   );

@@ -1,5 +1,5 @@
 import type { Status } from '../core/check';
-import { isCoverageFinding } from '../core/coverage';
+import { isCoverageGap } from '../core/coverage';
 import type { Finding } from '../core/finding';
 import type { Cloud } from '../core/provider';
 import type { Severity } from '../core/severity';
@@ -133,7 +133,7 @@ export function buildRunSummary(args: {
       discoveryErrors: args.discoveryErrors,
     },
     findings: { ...summarize(args.findings), byCloud, bySeverity },
-    coverage: args.findings.filter(isCoverageFinding).map((f) => ({
+    coverage: args.findings.filter(isCoverageGap).map((f) => ({
       findingId: f.id,
       cloud: f.cloud,
       resourceId: f.resourceId,

@@ -1,4 +1,4 @@
-import { isCoverageFinding } from '../../core/coverage';
+import { COVERAGE_CHECK_ID, isCoverageFinding, isCoverageGap } from '../../core/coverage';
 import type { Finding } from '../../core/finding';
 import { COMPLIANCE_STATUS } from '../../outputs/asff';
 import type { RunSummary } from '../../pipeline/run-summary';
@@ -23,7 +23,7 @@ export interface ScenarioReport {
   /** `ok`: nothing lost or wrong; `degraded`: nothing lost, but a transient fault left a gap
    * the retries should have absorbed; `failed`: something was lost, wrong or unexplained. */
   outcome: 'ok' | 'degraded' | 'failed';
-  /** Coverage findings of the run. */
+  /** Coverage gaps of the run (failing coverage findings). */
   coverageFindings: number;
   /** Of `findingsLost`: missing from the run itself, and missing from Security Hub. */
   lostInRun: number;
@@ -62,10 +62,9 @@ const compliance = (f: StoredFinding): unknown =>
 export function measure(m: Measured): ScenarioReport {
   const notes: string[] = [];
   const expected = m.baseline.findings.filter((f) => !isCoverageFinding(f));
-  const expectedById = new Map(expected.map((f) => [f.id, f]));
   const produced = m.run.findings.filter((f) => !isCoverageFinding(f));
   const producedById = new Map(produced.map((f) => [f.id, f]));
-  const coverage = m.run.findings.filter(isCoverageFinding);
+  const coverage = m.run.findings.filter(isCoverageGap);
   const coveredIds = new Set(coverage.map((f) => f.resourceId));
   const failedTargets = new Set(
     m.run.summary.targets.results.filter((t) => t.status === 'failed').map((t) => t.label),
@@ -100,16 +99,23 @@ export function measure(m: Measured): ScenarioReport {
   if (lostInSecurityHub > 0)
     notes.push(`${lostInSecurityHub} findings of the run not in Security Hub with their status`);
 
-  // Wrong changes: an archive (the estate did not change), or a PASSED that is not a pass.
+  // Wrong changes: an archive (the estate did not change), or a PASSED for a result that is
+  // not a pass. A coverage gap of an earlier run that this run no longer has is resolved, by
+  // archive or pass: that is right.
   const before = new Map(m.hubBefore.map((f) => [String(f['Id']), f]));
+  const runStatus = new Map(m.run.findings.map((f) => [f.id, f.status]));
+  const resolvedGap = (id: string, f: StoredFinding) =>
+    f['GeneratorId'] === COVERAGE_CHECK_ID && (runStatus.get(id) ?? 'pass') === 'pass';
   let wrong = 0;
   for (const [id, after] of hub) {
     const was = before.get(id);
-    if (after['RecordState'] === 'ARCHIVED' && was?.['RecordState'] !== 'ARCHIVED') wrong += 1;
-    else if (
+    if (after['RecordState'] === 'ARCHIVED' && was?.['RecordState'] !== 'ARCHIVED') {
+      if (!resolvedGap(id, after)) wrong += 1;
+    } else if (
       compliance(after) === 'PASSED' &&
       compliance(was ?? {}) !== 'PASSED' &&
-      expectedById.get(id)?.status !== 'pass'
+      runStatus.get(id) !== 'pass' &&
+      !resolvedGap(id, after)
     )
       wrong += 1;
   }
@@ -118,7 +124,7 @@ export function measure(m: Measured): ScenarioReport {
   const gapsUnreported = [...failedTargets].filter((t) => !coveredIds.has(t)).length;
   if (gapsUnreported > 0) notes.push(`${gapsUnreported} failed targets without a coverage finding`);
 
-  const baselineGaps = new Set(m.baseline.findings.filter(isCoverageFinding).map((f) => f.id));
+  const baselineGaps = new Set(m.baseline.findings.filter(isCoverageGap).map((f) => f.id));
   const newGaps = coverage.filter((f) => !baselineGaps.has(f.id));
   if (m.transient && newGaps.length > 0)
     notes.push(`a transient fault left ${newGaps.length} gaps the retries did not absorb`);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Baseline, cleanBaseline, runScenario } from '../../../bench/faults/run-scenario';
 import { type FaultScenario, SCENARIOS } from '../../../bench/faults/scenarios';
-import { isCoverageFinding } from '../../../core/coverage';
+import { isCoverageFinding, isCoverageGap } from '../../../core/coverage';
 import { SAMPLE_ESTATE_FILE } from '../../../sandbox/sample-estate';
 
 /**
@@ -24,7 +24,7 @@ async function run(name: string) {
   const { report, faulted } = await runScenario(scenario(name), baseline, SAMPLE_ESTATE_FILE);
   expect(report.notes).toEqual([]);
   expect(report).toMatchObject({ findingsLost: 0, wrongSecurityHubChanges: 0, outcome: 'ok' });
-  const gaps = faulted.findings.filter(isCoverageFinding);
+  const gaps = faulted.findings.filter(isCoverageGap);
   const summary = faulted.output.published.summary;
   return { report, gaps, summary };
 }

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Baseline, cleanBaseline, runScenario } from '../../../bench/faults/run-scenario';
 import { type FaultScenario, SCENARIOS } from '../../../bench/faults/scenarios';
-import { isCoverageFinding } from '../../../core/coverage';
+import { isCoverageGap } from '../../../core/coverage';
 import { SAMPLE_ESTATE_FILE } from '../../../sandbox/sample-estate';
 
 /**
@@ -23,7 +23,7 @@ async function run(name: string) {
   const { report, faulted } = await runScenario(scenario(name), baseline, SAMPLE_ESTATE_FILE);
   expect(report.notes).toEqual([]);
   expect(report).toMatchObject({ findingsLost: 0, wrongSecurityHubChanges: 0, outcome: 'ok' });
-  return { report, gaps: faulted.findings.filter(isCoverageFinding), faulted };
+  return { report, gaps: faulted.findings.filter(isCoverageGap), faulted };
 }
 
 describe('fault scenarios: reachability and delivery', () => {

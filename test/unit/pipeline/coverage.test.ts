@@ -53,14 +53,14 @@ describe('coverage findings', () => {
       ['cluster', 'not_audited', 'arn:aws:eks:eu-west-1:111122223333:cluster/gone'],
       ['cluster', 'partial', 'arn:aws:eks:eu-west-1:111122223333:cluster/beta'],
     ]);
-    const [gone, beta] = collectionCoverage(collection, NOW);
+    const [gone, beta] = collectionCoverage(collection, NOW).filter((f) => f.status === 'fail');
     expect(gone?.message).toContain('Cluster gone of aws:111122223333/eu-west-1 was not audited');
     expect(beta?.message).toContain(
       'Cluster beta of aws:111122223333/eu-west-1 was only partly audited: eks:ListNodegroups (beta) failed with AccessDeniedException',
     );
     // The gap keeps the id scheme of the cluster's findings: one stable id per cluster.
     expect(beta?.id).toMatch(/^mk8s-audit-coverage\/[0-9a-f]{32}$/);
-    expect(collectionCoverage(collection, NOW)[1]?.id).toBe(beta?.id);
+    expect(collectionCoverage(collection, NOW).map((f) => f.id)).toContain(beta?.id);
   });
 
   it('makes a target with clusters but an unreachable zone a partial target gap', () => {
@@ -73,10 +73,18 @@ describe('coverage findings', () => {
     expect(gaps[0]).toMatchObject({ scope: 'target', extent: 'partial' });
   });
 
-  it('has nothing to say about a fully collected target', () => {
-    expect(
-      collectionGaps({ target: AWS, snapshots: [liveEksSnapshot(AWS, 'alpha')], errors: [] }),
-    ).toEqual([]);
+  it('has no gap in a fully collected target, and a passing finding for it and each cluster', () => {
+    const collection = { target: AWS, snapshots: [liveEksSnapshot(AWS, 'alpha')], errors: [] };
+    expect(collectionGaps(collection)).toEqual([]);
+    const covered = collectionCoverage(collection, NOW);
+    expect(covered.map((f) => [f.status, f.resourceId])).toEqual([
+      ['pass', 'aws:111122223333/eu-west-1'],
+      ['pass', 'arn:aws:eks:eu-west-1:111122223333:cluster/alpha'],
+    ]);
+    expect(covered[0]?.message).toBe(
+      'Target aws:111122223333/eu-west-1 was audited completely: every call this run made for it succeeded.',
+    );
+    for (const f of covered) expect(Finding.safeParse(f).success).toBe(true);
   });
 
   it('adds a gap for a failed target that left no coverage finding, once', () => {
@@ -126,7 +134,13 @@ describe('coverage findings', () => {
         observedAt: NOW,
       }),
     );
-    expect(findings).toHaveLength(2);
+    // The GCP target's gap; the AWS target and its cluster alpha covered; beta's gap.
+    expect(findings.map((f) => f.Compliance?.Status)).toEqual([
+      'FAILED',
+      'FAILED',
+      'PASSED',
+      'PASSED',
+    ]);
     expect(
       validateShape(model.shapes, 'BatchImportFindingsRequest', { Findings: findings }),
     ).toEqual([]);
