@@ -188,21 +188,26 @@ describe('Security Hub lifecycle over daily runs', () => {
   it('a target that fails to collect between two good runs archives and passes nothing', async () => {
     const first = await dailyRun();
     const before = JSON.stringify(
-      sb.securityHub.all().map((f) => [f['Id'], f['RecordState'], compliance(f)]),
+      sb.securityHub
+        .all()
+        .filter((f) => f['GeneratorId'] !== 'mk8s-audit-coverage')
+        .map((f) => [f['Id'], f['RecordState'], compliance(f)]),
     );
     const rule = sb.faults.add({ kind: 'access-denied', operation: 'eks:ListClusters' });
     const failed = await dailyRun();
     sb.faults.remove(rule);
-    // Only the coverage finding that says the target was not audited is new.
+    // Only the target's coverage finding changes: from covered to not audited.
     expect(counts(failed)).toEqual({
-      imported: 1,
-      updated: 0,
+      imported: 0,
+      updated: 1,
       passed: 0,
       archived: 0,
       refreshed: 0,
       failed: 0,
     });
-    const coverage = sb.securityHub.all().filter((f) => f['GeneratorId'] === 'mk8s-audit-coverage');
+    const coverage = sb.securityHub
+      .all()
+      .filter((f) => f['GeneratorId'] === 'mk8s-audit-coverage' && compliance(f) === 'FAILED');
     expect(coverage).toHaveLength(1);
     expect(
       JSON.stringify(
@@ -212,20 +217,20 @@ describe('Security Hub lifecycle over daily runs', () => {
           .map((f) => [f['Id'], f['RecordState'], compliance(f)]),
       ),
     ).toBe(before);
-    // The next good run: everything as before, and the coverage finding archived.
+    // The next good run: everything as before, and the coverage finding passed again.
     const good = await dailyRun();
     expect(counts(good)).toEqual({
       imported: 0,
       updated: 0,
-      passed: 0,
-      archived: 1,
+      passed: 1,
+      archived: 0,
       refreshed: 0,
       failed: 0,
     });
-    expect(
-      coverage[0]?.['Id'] && sb.securityHub.get(String(coverage[0]['Id']))?.['RecordState'],
-    ).toBe('ARCHIVED');
-    expect(first.imported).toBe(sb.securityHub.size - 1);
+    const resolved = sb.securityHub.get(String(coverage[0]?.['Id']));
+    expect(resolved?.['RecordState']).toBe('ACTIVE');
+    expect(resolved && compliance(resolved)).toBe('PASSED');
+    expect(first.imported).toBe(sb.securityHub.size);
   }, 60_000);
 
   it('a throttling storm: every finding lands, none twice', async () => {
