@@ -4,6 +4,7 @@ import { collectCommand } from './collect';
 import { type Command, EXIT, InputError, UsageError } from './command';
 import { complianceCommand } from './compliance-command';
 import { evidenceCommand } from './evidence-command';
+import { mutelistCommand } from './mutelist-command';
 import { publishCommand } from './publish-command';
 import { sandboxCommand } from './sandbox-command';
 import { scanCommand } from './scan';
@@ -17,6 +18,7 @@ const COMMANDS: readonly Command[] = [
   checksCommand,
   complianceCommand,
   evidenceCommand,
+  mutelistCommand,
   sandboxCommand,
   publishCommand,
 ];

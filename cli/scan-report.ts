@@ -1,4 +1,5 @@
 import type { InputProblem } from './input-files';
+import { mutelistLine } from './mutelist-file';
 import type { ScanResult } from './scan-run';
 import { formatSummary } from './summary-table';
 
@@ -20,6 +21,8 @@ export function printScanReport(result: ScanResult): void {
   process.stdout.write(
     `Scanned ${read} input${read === 1 ? '' : 's'}: ${formatSummary(result.summary)}\n\nFindings written to ${result.files.filter((f) => !f.endsWith('history.json')).join(', ')}\n`,
   );
+  const m = result.mutelist;
+  if (m) process.stdout.write(`${mutelistLine(m.source, m.asOf, m.entries, m.muted)}\n`);
   const problems = formatProblems(result.problems);
   if (problems) process.stderr.write(`\n${problems}\n`);
   for (const p of result.outputProblems) process.stderr.write(`\n${p}\n`);

@@ -5,6 +5,8 @@ import { ALL_CHECKS } from '../checks/index';
 import { responsibilityForReport } from '../checks/responsibility/index';
 import { type AuditConfig, defaultAuditConfig } from '../core/config';
 import type { Finding } from '../core/finding';
+import type { Mutelist } from '../core/mutelist';
+import { applyMutelist, utcDay } from '../core/mutelist-match';
 import { runChecks } from '../core/run-checks';
 import { atLeast, type Severity } from '../core/severity';
 import type { ClusterSnapshot } from '../core/snapshot';
@@ -12,6 +14,7 @@ import { type FindingSummary, summarize } from '../core/summary';
 import type { AsffContext } from '../outputs/asff';
 import { type FormatName, writeFormats } from '../outputs/formats';
 import { createFsStore } from '../outputs/fs-store';
+import type { ReportExceptions } from '../outputs/report/types';
 import pkg from '../package.json' with { type: 'json' };
 import type { LiveAwsOptions } from './aws-live';
 import type { LiveAzureOptions } from './azure-live';
@@ -39,6 +42,8 @@ export interface ScanRequest {
   /** The progress of live collection (default: none). */
   progress?: ScanProgress;
   config?: AuditConfig;
+  /** Accepted risks to mark muted, judged on the UTC day of `now`. */
+  mutelist?: { mutelist: Mutelist; source: string };
 }
 
 export interface ScanResult {
@@ -55,6 +60,8 @@ export interface ScanResult {
   files: string[];
   /** Formats that could not be written and run-history problems, one sentence each. */
   outputProblems: string[];
+  /** What the mutelist did, when one was given. */
+  mutelist?: ReportExceptions & { source: string; muted: number };
   exitCode: number;
 }
 
@@ -114,10 +121,23 @@ export async function runScan(req: ScanRequest): Promise<ScanResult> {
 
   progress.finish();
   const now = req.now ?? new Date();
-  const findings = runChecks(ALL_CHECKS, snapshots, {
+  const results = runChecks(ALL_CHECKS, snapshots, {
     now,
     config: req.config ?? defaultAuditConfig(),
   });
+  const applied = req.mutelist
+    ? applyMutelist(results, req.mutelist.mutelist, utcDay(now))
+    : undefined;
+  const findings = applied?.findings ?? results;
+  const exceptions =
+    applied && req.mutelist
+      ? {
+          asOf: applied.asOf,
+          source: req.mutelist.source,
+          entries: applied.entries,
+          muted: applied.findings.filter((f) => f.muted).length,
+        }
+      : undefined;
   await mkdir(req.outDir, { recursive: true });
   // `history.json` in --out keeps one line of counts per scan: the report's trend.
   const out = await writeFormats(findings, req.formats ?? ['json'], createFsStore(req.outDir), {
@@ -127,6 +147,7 @@ export async function runScan(req: ScanRequest): Promise<ScanResult> {
     responsibility: responsibilityForReport(ALL_CHECKS),
     historyKey: 'history.json',
     ...(asff ? { asff } : {}),
+    ...(exceptions ? { exceptions } : {}),
   });
   const files = out.written.map((key) => join(req.outDir, key));
   const outputProblems = [
@@ -135,11 +156,12 @@ export async function runScan(req: ScanRequest): Promise<ScanResult> {
   ];
 
   const failOn = req.failOn;
+  // A muted failure is an accepted risk: it does not trip --fail-on.
   const exitCode =
     problems.length > 0 || out.failed.length > 0
       ? EXIT.badInput
       : failOn !== undefined &&
-          findings.some((f) => f.status === 'fail' && atLeast(f.severity, failOn))
+          findings.some((f) => f.status === 'fail' && !f.muted && atLeast(f.severity, failOn))
         ? EXIT.failOn
         : EXIT.ok;
   return {
@@ -151,6 +173,7 @@ export async function runScan(req: ScanRequest): Promise<ScanResult> {
     findingsFile: files[0] ?? join(req.outDir, 'findings.json'),
     files,
     outputProblems,
+    ...(exceptions ? { mutelist: exceptions } : {}),
     exitCode,
   };
 }

@@ -3,6 +3,7 @@ import { type FormatName, parseFormats } from '../outputs/formats';
 import { EXPORT_READERS } from '../providers/exports';
 import { parseCommandArgs } from './args';
 import { type Command, UsageError } from './command';
+import { readMutelistFile } from './mutelist-file';
 import { createScanProgress } from './progress';
 import { printScanReport } from './scan-report';
 import { runScan } from './scan-run';
@@ -42,7 +43,10 @@ Output:
                         (findings.asff.json; needs --aws), csv (findings.csv), html (report.html).
                         Each scan also adds its counts to <dir>/history.json, the report's trend.
   --fail-on <severity>  Exit 1 when a check fails at this severity or above:
-                        critical, high, medium, low, informational.
+                        critical, high, medium, low, informational. Muted failures do not count.
+  --mutelist <file>     Accepted risks (JSON or YAML, docs/mutelist.md): matching results keep
+                        their status and are marked muted with the entry's reason, owner and
+                        expiry; entries are judged on the UTC day of --as-of (or now).
   --quiet, -q           No progress line. A live scan shows one on stderr (targets and clusters
                         done/total) only when stderr is a terminal.
   --as-of <time>        Evaluate as of this ISO 8601 time instead of now (e.g. re-evaluate an
@@ -71,6 +75,7 @@ export const scanCommand: Command = {
         'as-of': { type: 'string' },
         format: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
+        mutelist: { type: 'string' },
       },
       true,
     );
@@ -125,8 +130,15 @@ export const scanCommand: Command = {
         '--format asff needs --aws: findings.asff.json is imported into the scanned AWS account',
       );
     }
+    // Read before scanning: a bad mutelist stops the scan with its errors (exit 2).
+    const mutelistFile = values.mutelist;
+    const mutelist =
+      mutelistFile === undefined
+        ? undefined
+        : { mutelist: await readMutelistFile(mutelistFile), source: mutelistFile };
     const result = await runScan({
       inputs,
+      ...(mutelist ? { mutelist } : {}),
       now,
       formats,
       outDir: values.out ?? 'out',

@@ -9,6 +9,7 @@ import type { Cloud } from '../core/provider';
 import { awsPartition } from '../outputs/asff';
 import { createS3Store } from '../outputs/s3-store';
 import { runPrefix } from '../pipeline/keys';
+import type { MutelistSource } from '../pipeline/mutelist-source';
 import { runLocal } from '../pipeline/run-local';
 import type { RunSummary } from '../pipeline/run-summary';
 import { securityHubDestination } from '../pipeline/securityhub-destination';
@@ -37,6 +38,8 @@ export interface StartOptions {
   outDir: string;
   clock?: () => Date;
   logger?: Logger;
+  /** Accepted risks publish marks muted (read and validated by the caller). */
+  mutelist?: MutelistSource;
 }
 
 export interface StartResult {
@@ -113,6 +116,7 @@ export async function runStart(opts: StartOptions): Promise<StartResult> {
           checks: ALL_CHECKS,
           clock,
           logger,
+          ...(opts.mutelist ? { mutelist: opts.mutelist } : {}),
           securityHub: hub,
         });
         await mkdir(opts.outDir, { recursive: true });

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { MUTELIST_ENV } from '../functions/shared/environment';
 import type { DeploymentConfig } from './config';
 import { AuditAlarms } from './constructs/audit-alarms';
 import { AuditSchedule } from './constructs/audit-schedule';
@@ -11,9 +12,29 @@ import { AuditorPermissions } from './constructs/auditor-permissions';
 import { CrossCloudAccess } from './constructs/cross-cloud-access';
 import { FindingsBucket } from './constructs/findings-bucket';
 import { FindingsHistory } from './constructs/findings-history';
+import { ConfigError } from './load-config';
 
 export interface Mk8sAuditStackProps extends StackProps {
   readonly config: DeploymentConfig;
+}
+
+/**
+ * Lambda allows 4 KB for all environment variables of a function; RUN_CONFIG may take 3 KB, so a
+ * deployed mutelist and the run configuration together stay under this.
+ */
+const MAX_PUBLISH_ENVIRONMENT_BYTES = 3584;
+
+/** The deployed mutelist for the publish function, as compact JSON (`MUTELIST`). */
+function mutelistEnvironment(config: DeploymentConfig): Record<string, string> {
+  if (config.mutelist === undefined) return {};
+  const json = JSON.stringify(config.mutelist);
+  const total = json.length + JSON.stringify(config.audit.input).length;
+  if (total > MAX_PUBLISH_ENVIRONMENT_BYTES) {
+    throw new ConfigError(
+      `mutelist: ${json.length} bytes as JSON; with the audit settings that is over the ${MAX_PUBLISH_ENVIRONMENT_BYTES} bytes the publish function's environment can hold. Upload the file to the findings bucket and set audit.mutelistKey instead (publish reads it at every run).`,
+    );
+  }
+  return { [MUTELIST_ENV]: json };
 }
 
 /** `functions/<name>/index.ts`, the Lambda entry points. */
@@ -67,7 +88,7 @@ export class Mk8sAuditStack extends Stack {
       entry: entry('publish'),
       description: 'publish: merges the run, writes reports, imports findings to Security Hub',
       logRetention,
-      environment,
+      environment: { ...environment, ...mutelistEnvironment(config) },
       timeout: Duration.minutes(15),
       memorySize: 1024,
       roleName: config.publishRoleName,
@@ -80,6 +101,7 @@ export class Mk8sAuditStack extends Stack {
       auditTarget: auditTarget.role,
       publish: publish.role,
       memberRoleName: audit.aws.memberRoleName,
+      ...(audit.mutelistKey === undefined ? {} : { mutelistKey: audit.mutelistKey }),
       securityHub: audit.securityHub.enabled
         ? { region: audit.securityHub.region, mode: audit.securityHub.mode }
         : undefined,

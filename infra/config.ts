@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Mutelist } from '../core/mutelist';
 import { RunConfig } from '../pipeline/run-config';
 
 /**
@@ -173,48 +174,70 @@ const AuditPart = z
     return { input, config: parsed.data };
   });
 
-export const DeploymentConfig = z.strictObject({
-  schedule: z
-    .strictObject({
-      /** EventBridge Scheduler cron fields; default: every day at 03:00. */
-      cron: CronExpression.default('0 3 * * ? *'),
-      timeZone: TimeZone.default('UTC'),
-      /** false: the schedule exists but is disabled (runs only by hand). */
-      enabled: z.boolean().default(true),
-    })
-    .prefault({}),
-  /** Targets audited at once by the Distributed Map. */
-  maxConcurrency: z.number().int().min(1).max(1000, 'must be at most 1000').default(10),
-  /** Name of the auditor's audit-target role, which member roles trust (to read). */
-  auditorRoleName: RoleName.default('mk8s-audit-target'),
-  /**
-   * Name of the auditor's publish role, which member roles also trust in Security Hub
-   * `owner-account` mode (to import the account's findings into its own Security Hub).
-   */
-  publishRoleName: RoleName.default('mk8s-audit-publish'),
-  /** The account the auditor stack is deployed to; the member-role stack trusts it. */
-  auditorAccountId: AccountId.optional(),
-  /** Where alarms are e-mailed; absent: alarms go to the SNS topic only. */
-  alarmEmail: z.email('must be an e-mail address').optional(),
-  logRetentionDays: LogRetentionDays.default(365),
-  findings: FindingsLifecycle.prefault({}),
-  /**
-   * S3 Object Lock on the findings bucket for evidence integrity: every object version is kept
-   * for `retentionDays` after it is written. Governance mode only (compliance mode cannot be
-   * lifted by anyone, not even the account root). Object Lock can only be turned on, never off.
-   */
-  objectLock: z
-    .strictObject({
-      mode: z
-        .literal('GOVERNANCE', {
-          message:
-            'must be "GOVERNANCE" (compliance mode cannot be lifted, even by the account root; it is not offered)',
-        })
-        .default('GOVERNANCE'),
-      retentionDays: Days.max(36_500, 'must be at most 36500 days (100 years)'),
-    })
-    .optional(),
-  /** What to audit: see `AuditPart`. */
-  audit: AuditPart,
-});
+export const DeploymentConfig = z
+  .strictObject({
+    schedule: z
+      .strictObject({
+        /** EventBridge Scheduler cron fields; default: every day at 03:00. */
+        cron: CronExpression.default('0 3 * * ? *'),
+        timeZone: TimeZone.default('UTC'),
+        /** false: the schedule exists but is disabled (runs only by hand). */
+        enabled: z.boolean().default(true),
+      })
+      .prefault({}),
+    /** Targets audited at once by the Distributed Map. */
+    maxConcurrency: z.number().int().min(1).max(1000, 'must be at most 1000').default(10),
+    /** Name of the auditor's audit-target role, which member roles trust (to read). */
+    auditorRoleName: RoleName.default('mk8s-audit-target'),
+    /**
+     * Name of the auditor's publish role, which member roles also trust in Security Hub
+     * `owner-account` mode (to import the account's findings into its own Security Hub).
+     */
+    publishRoleName: RoleName.default('mk8s-audit-publish'),
+    /** The account the auditor stack is deployed to; the member-role stack trusts it. */
+    auditorAccountId: AccountId.optional(),
+    /** Where alarms are e-mailed; absent: alarms go to the SNS topic only. */
+    alarmEmail: z.email('must be an e-mail address').optional(),
+    logRetentionDays: LogRetentionDays.default(365),
+    findings: FindingsLifecycle.prefault({}),
+    /**
+     * S3 Object Lock on the findings bucket for evidence integrity: every object version is kept
+     * for `retentionDays` after it is written. Governance mode only (compliance mode cannot be
+     * lifted by anyone, not even the account root). Object Lock can only be turned on, never off.
+     */
+    objectLock: z
+      .strictObject({
+        mode: z
+          .literal('GOVERNANCE', {
+            message:
+              'must be "GOVERNANCE" (compliance mode cannot be lifted, even by the account root; it is not offered)',
+          })
+          .default('GOVERNANCE'),
+        retentionDays: Days.max(36_500, 'must be at most 36500 days (100 years)'),
+      })
+      .optional(),
+    /** What to audit: see `AuditPart`. */
+    audit: AuditPart,
+    /**
+     * Accepted risks (docs/mutelist.md), deployed with the stack and applied by publish. Written
+     * inline, or read from `mutelistFile` (JSON or YAML) by `infra/load-config.ts`. For a list that
+     * changes without a redeploy, upload it to the findings bucket and set `audit.mutelistKey`.
+     */
+    mutelist: Mutelist.optional(),
+    /** A mutelist file, relative to the directory `cdk` runs in. */
+    mutelistFile: z.string().min(1).optional(),
+  })
+  .superRefine((c, ctx) => {
+    const given = [c.mutelist, c.mutelistFile, c.audit.config.mutelistKey].filter(
+      (v) => v !== undefined,
+    );
+    if (given.length > 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mutelist'],
+        message:
+          'give one mutelist: inline "mutelist", a "mutelistFile", or "audit.mutelistKey" in the findings bucket',
+      });
+    }
+  });
 export type DeploymentConfig = z.infer<typeof DeploymentConfig>;

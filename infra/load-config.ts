@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatIssues } from '../core/config';
+import { MutelistError, parseMutelist } from '../core/mutelist';
 import { DeploymentConfig } from './config';
 
 /** The CDK context key that holds the configuration object (or its JSON text). */
@@ -27,6 +28,25 @@ export interface ConfigSources {
  * else all defaults. Throws a ConfigError naming every bad key.
  */
 export function loadDeploymentConfig(sources: ConfigSources): DeploymentConfig {
+  return withMutelistFile(readConfig(sources), sources.cwd);
+}
+
+/** `mutelistFile` read and validated now, so a bad mutelist fails `cdk synth`, not a run. */
+function withMutelistFile(config: DeploymentConfig, cwd: string): DeploymentConfig {
+  if (config.mutelistFile === undefined) return config;
+  const file = resolve(cwd, config.mutelistFile);
+  if (!existsSync(file)) {
+    throw new ConfigError(`mutelistFile: ${file}: no such file`);
+  }
+  try {
+    return { ...config, mutelist: parseMutelist(readFileSync(file, 'utf8'), file) };
+  } catch (error) {
+    if (error instanceof MutelistError) throw new ConfigError(`mutelistFile: ${error.message}`);
+    throw error;
+  }
+}
+
+function readConfig(sources: ConfigSources): DeploymentConfig {
   const fromContext = sources.context(CONTEXT_KEY);
   if (fromContext !== undefined) {
     return parse(

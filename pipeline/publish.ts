@@ -8,6 +8,7 @@ import { type LifecyclePlan, targetOf } from '../outputs/securityhub-lifecycle';
 import type { WriteConflictError } from '../outputs/write-conflict';
 import { discoveryCoverage, unreadTargetCoverage } from './coverage';
 import { keys, runPrefix } from './keys';
+import { type MutelistSource, muteRun, summarizeMutelist } from './mutelist-source';
 import { writeRunReports } from './run-reports';
 import {
   buildRunSummary,
@@ -39,6 +40,8 @@ export interface PublishDeps {
   logger: Logger;
   /** Absent: Security Hub import is off for this run. */
   securityHub?: SecurityHubDestination;
+  /** The accepted risks to mark muted (read at every run); absent: nothing is muted. */
+  mutelist?: MutelistSource;
 }
 
 export interface PublishOutput {
@@ -146,7 +149,13 @@ function parseJsonOrUndefined(text: string): unknown {
  * a readable result is a failed target), the coverage findings of the gaps, and the Security
  * Hub lifecycle's input (each finding with its target; the targets that completed).
  */
-async function readRun(store: ObjectStore, run: RunRef, publishedAt: Date) {
+async function readRun(
+  store: ObjectStore,
+  run: RunRef,
+  publishedAt: Date,
+  mutelist: MutelistSource | undefined,
+  logger: Logger,
+) {
   const discovered = await readTargets(store, run);
   const read = await mapLimit(discovered.targets, 8, (t) => readTarget(store, run, t));
   const fromTargets = read.flatMap((r) =>
@@ -161,20 +170,28 @@ async function readRun(store: ObjectStore, run: RunRef, publishedAt: Date) {
     ),
     ...discoveryCoverage(discovered.errors ?? [], publishedAt),
   ];
-  const findings = [...fromTargets.map((f) => f.finding), ...coverage];
+  // Muted before anything is written, so every format and Security Hub see the same results.
+  const muting = await muteRun(
+    [...fromTargets.map((f) => f.finding), ...coverage],
+    run,
+    mutelist,
+    logger,
+  );
+  const { findings } = muting;
   const hubInput: SyncInput = {
     run,
+    // applyMutelist keeps order and length: findings[i] is fromTargets[i], muted or not.
     // Coverage findings made here belong to the target (or discovery scope) they name.
-    findings: [
-      ...fromTargets,
-      ...coverage.map((finding) => ({ finding, target: targetOf(finding) })),
-    ],
+    findings: findings.map((finding, i) => ({
+      finding,
+      target: fromTargets[i]?.target ?? targetOf(finding),
+    })),
     completeTargets: new Set(
       read.filter((r) => r.outcome.status === 'ok').map((r) => r.outcome.label),
     ),
     now: publishedAt,
   };
-  return { discovered, read, findings, hubInput };
+  return { discovered, read, findings, hubInput, muting };
 }
 
 /**
@@ -185,7 +202,13 @@ export async function planPublish(
   input: PublishInput,
   deps: PublishDeps & { securityHub: SecurityHubDestination },
 ): Promise<{ summary: SecurityHubRunSummary; plan: LifecyclePlan }> {
-  const { hubInput } = await readRun(deps.store, input.run, deps.clock());
+  const { hubInput } = await readRun(
+    deps.store,
+    input.run,
+    deps.clock(),
+    deps.mutelist,
+    deps.logger,
+  );
   const { summary, plan } = await syncSecurityHub(
     hubInput,
     { ...deps.securityHub, dryRun: true },
@@ -203,7 +226,13 @@ export async function planPublish(
 export async function publish(input: PublishInput, deps: PublishDeps): Promise<PublishOutput> {
   const { run } = input;
   const publishedAt = deps.clock();
-  const { discovered, read, findings, hubInput } = await readRun(deps.store, run, publishedAt);
+  const { discovered, read, findings, hubInput, muting } = await readRun(
+    deps.store,
+    run,
+    publishedAt,
+    deps.mutelist,
+    deps.logger,
+  );
 
   const findingsKey = keys.findings(run);
   await deps.store.put(findingsKey, findingsJson(findings), 'application/json');
@@ -224,6 +253,15 @@ export async function publish(input: PublishInput, deps: PublishDeps): Promise<P
     failedTargets: read
       .filter((r) => r.outcome.status === 'failed')
       .map((r) => ({ cloud: r.outcome.target.cloud, label: r.outcome.label })),
+    ...(muting.mutelist
+      ? {
+          exceptions: {
+            asOf: muting.mutelist.asOf,
+            source: muting.mutelist.source,
+            entries: muting.mutelist.entries,
+          },
+        }
+      : {}),
     ...(dest
       ? {
           asff: {
@@ -238,7 +276,7 @@ export async function publish(input: PublishInput, deps: PublishDeps): Promise<P
 
   const summaryKey = keys.summary(run);
   const written = new Set([...(await deps.store.list(runPrefix(run))), summaryKey]);
-  const summary = buildRunSummary({
+  const built = buildRunSummary({
     run,
     publishedAt,
     outcomes: read.map((r) => r.outcome),
@@ -252,6 +290,8 @@ export async function publish(input: PublishInput, deps: PublishDeps): Promise<P
     },
     securityHub,
   });
+  const mutelistSummary = summarizeMutelist(muting);
+  const summary: RunSummary = mutelistSummary ? { ...built, mutelist: mutelistSummary } : built;
   await deps.store.put(summaryKey, `${JSON.stringify(summary, null, 2)}\n`, 'application/json');
   // An overlapping run wrote the Security Hub state first: this run fails, after its summary.
   if (conflict) throw conflict;

@@ -140,6 +140,16 @@ export const RunConfig = z.strictObject({
   callsInFlight: CallsInFlight,
   /** Settings of the checks. */
   checks: AuditConfig.prefault({}),
+  /**
+   * A mutelist (JSON or YAML, docs/mutelist.md) stored in the findings bucket under this key:
+   * publish reads it at every run, so an exception changes without a redeploy.
+   */
+  mutelistKey: z
+    .string()
+    .min(1)
+    .max(1024)
+    .regex(/^[^/]/, 'an S3 key such as "config/mutelist.yaml" (no leading /)')
+    .optional(),
 });
 export type RunConfig = z.infer<typeof RunConfig>;
 export type RunConfigInput = z.input<typeof RunConfig>;

@@ -11,6 +11,7 @@ import {
   discover,
   type GcpDiscoveryHooks,
 } from './discover';
+import type { MutelistSource } from './mutelist-source';
 import { type PublishOutput, publish, type SecurityHubDestination } from './publish';
 import type { RunConfig } from './run-config';
 import { withTargetDeadline } from './target-deadline';
@@ -32,6 +33,8 @@ export interface LocalRunDeps {
    * target is failed and its late writes are dropped. Absent: no deadline.
    */
   targetTimeoutMs?: number;
+  /** The accepted risks publish marks muted. */
+  mutelist?: MutelistSource;
 }
 
 export interface LocalRunOutput {
@@ -109,6 +112,7 @@ export async function runLocal(
       clock: deps.clock,
       logger: deps.logger,
       ...(deps.securityHub ? { securityHub: deps.securityHub } : {}),
+      ...(deps.mutelist ? { mutelist: deps.mutelist } : {}),
     },
   );
   return {

@@ -7,6 +7,7 @@ import type { Cloud } from '../core/provider';
 import type { AsffContext } from '../outputs/asff';
 import { renderFindingLines } from '../outputs/findings-lines';
 import { type FormatName, type WriteResult, writeFormats } from '../outputs/formats';
+import type { ReportExceptions } from '../outputs/report/types';
 import pkg from '../package.json' with { type: 'json' };
 import { recentCompliance } from './compliance/recent';
 import { findingsLinesKey, reportKeys, runPrefix } from './keys';
@@ -25,6 +26,8 @@ export interface RunReportsOptions {
    * counts the day as not evidenced for their cloud.
    */
   failedTargets?: readonly { cloud: Cloud; label: string }[];
+  /** The run's mutelist, for the report's exceptions section. */
+  exceptions?: ReportExceptions;
 }
 
 /**
@@ -65,6 +68,7 @@ export async function writeRunReports(
       historyKey: reportKeys.history,
       reportCopies: [reportKeys.latest],
       ...(opts.asff ? { asff: opts.asff } : {}),
+      ...(opts.exceptions ? { exceptions: opts.exceptions } : {}),
     });
     for (const f of result.failed) {
       opts.logger.warn('Run output not written', { runId: run.runId, ...f });

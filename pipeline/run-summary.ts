@@ -70,6 +70,26 @@ export interface RunSummary {
   /** The run's report files (OCSF, CSV, HTML report, ASFF) and any that could not be written. */
   reports: WriteResult;
   securityHub: SecurityHubSummary;
+  /** The mutelist of the run: what each entry did, or why it could not be applied. */
+  mutelist?: MutelistSummary;
+}
+
+/** `run-summary.json` `mutelist`: each entry's state and match count, or the load problem. */
+export interface MutelistSummary {
+  source: string;
+  /** The UTC day the entries were judged against (the run's date). */
+  asOf?: string;
+  /** Results muted by an entry in force. */
+  muted: number;
+  entries: {
+    index: number;
+    state: 'active' | 'unused' | 'expired';
+    matched: number;
+    owner: string;
+    expires: string;
+  }[];
+  /** Set when the mutelist could not be read or is not valid: nothing was muted. */
+  problem?: string;
 }
 
 const zeroTargets = (): Record<TargetResult['status'], number> => ({

@@ -1,4 +1,5 @@
 import type { Logger } from '../../core/logger';
+import type { MutelistSource } from '../../pipeline/mutelist-source';
 import { publish, type SecurityHubDestination } from '../../pipeline/publish';
 import type { RunSummary } from '../../pipeline/run-summary';
 import { type ObjectStore, PublishInput, type RunRef } from '../../pipeline/types';
@@ -15,6 +16,8 @@ export interface PublishHandlerDeps {
   clock: () => Date;
   /** Resolved per invocation (it needs the caller's account); absent: no Security Hub import. */
   securityHub?: () => Promise<SecurityHubDestination>;
+  /** The accepted risks, loaded at every invocation; absent: nothing is muted. */
+  mutelist?: MutelistSource;
 }
 
 /** The end state of an execution: small, whatever the size of the estate. */
@@ -38,6 +41,7 @@ export function makeHandler(deps: PublishHandlerDeps) {
         clock: deps.clock,
         logger: deps.logger,
         ...(securityHub === undefined ? {} : { securityHub }),
+        ...(deps.mutelist === undefined ? {} : { mutelist: deps.mutelist }),
       });
       const { summary } = out;
       const hub = summary.securityHub;
@@ -50,6 +54,14 @@ export function makeHandler(deps: PublishHandlerDeps) {
       deps.metrics.addMetric('Targets', MetricUnit.Count, summary.targets.total);
       const failing = Object.values(summary.findings.failedBySeverity).reduce((a, b) => a + b, 0);
       deps.metrics.addMetric('FailingFindings', MetricUnit.Count, failing);
+      if (summary.mutelist) {
+        deps.metrics.addMetric('MutedFindings', MetricUnit.Count, summary.mutelist.muted);
+        deps.metrics.addMetric(
+          'MutelistNotApplied',
+          MetricUnit.Count,
+          summary.mutelist.problem === undefined ? 0 : 1,
+        );
+      }
       if (hub.enabled) {
         // What the lifecycle sent, by kind: the cost (ingestion events) and the failures.
         const counts = {

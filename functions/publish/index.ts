@@ -1,9 +1,10 @@
 import { Partition } from '@aws-sdk/client-securityhub';
 import { STSClient } from '@aws-sdk/client-sts';
+import { mutelistFromJson, mutelistFromStore } from '../../pipeline/mutelist-source';
 import { securityHubDestination } from '../../pipeline/securityhub-destination';
 import type { SecurityHubDestination } from '../../pipeline/securityhub-sync';
 import { type CallerIdentity, callerIdentity } from '../../providers/aws/caller-identity';
-import { readFunctionSettings } from '../shared/environment';
+import { MUTELIST_ENV, readFunctionSettings } from '../shared/environment';
 import { createObservability } from '../shared/observability';
 import { findingsStore } from '../shared/store';
 import { makeHandler } from './handler';
@@ -38,8 +39,20 @@ function securityHub(): Promise<SecurityHubDestination> {
   return destination;
 }
 
+const store = findingsStore(settings.bucket, settings.region);
+// The deployed mutelist (stack configuration), or the one in the bucket, read at every run.
+const deployedMutelist = process.env[MUTELIST_ENV];
+const mutelistKey = settings.config.mutelistKey;
+const mutelist =
+  deployedMutelist !== undefined
+    ? mutelistFromJson(deployedMutelist, 'the deployed mutelist (stack configuration)')
+    : mutelistKey !== undefined
+      ? mutelistFromStore(store, mutelistKey, `s3://${settings.bucket}/${mutelistKey}`)
+      : undefined;
+
 export const handler = makeHandler({
-  store: findingsStore(settings.bucket, settings.region),
+  store,
+  ...(mutelist ? { mutelist } : {}),
   logger,
   metrics,
   clock: () => new Date(),

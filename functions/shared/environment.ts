@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { formatIssues } from '../../core/config';
 import { parseRunConfig, type RunConfig } from '../../pipeline/run-config';
 
+/** The deployed mutelist as JSON (publish only), when the stack's configuration has one. */
+export const MUTELIST_ENV = 'MUTELIST';
+
 /** The environment Mk8sAuditStack gives every function. */
 const FunctionEnvironment = z.object({
   FINDINGS_BUCKET: z.string().min(3, 'must name the findings bucket'),

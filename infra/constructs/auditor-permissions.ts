@@ -26,6 +26,8 @@ export interface AuditorPermissionsProps {
   readonly auditTarget: IRole;
   readonly publish: IRole;
   readonly memberRoleName: string;
+  /** The findings-bucket key of the mutelist publish reads at every run, if any. */
+  readonly mutelistKey?: string;
   /**
    * Import to Security Hub, in `region` (default: the stack's region); absent: no import. In
    * `owner-account` mode publish also assumes the member role, which imports in its account.
@@ -144,6 +146,15 @@ export class AuditorPermissions extends Construct {
       HISTORY_PREFIX,
       ...(props.securityHub === undefined ? [] : [STATE_PREFIX]),
     ]);
+    if (props.mutelistKey !== undefined) {
+      // That one object only: the operators' exceptions, read and never written by publish.
+      publish.addStatements(
+        new PolicyStatement({
+          actions: ['s3:GetObject'],
+          resources: [bucket.arnForObjects(props.mutelistKey)],
+        }),
+      );
+    }
     if (props.securityHub !== undefined) {
       const region = props.securityHub.region ?? Aws.REGION;
       publish.addStatements(
