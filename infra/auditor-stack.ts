@@ -12,6 +12,7 @@ import { AuditorPermissions } from './constructs/auditor-permissions';
 import { CrossCloudAccess } from './constructs/cross-cloud-access';
 import { FindingsBucket } from './constructs/findings-bucket';
 import { FindingsHistory } from './constructs/findings-history';
+import { MuteAutomationRules } from './constructs/mute-automation-rules';
 import { ConfigError } from './load-config';
 
 export interface Mk8sAuditStackProps extends StackProps {
@@ -112,6 +113,11 @@ export class Mk8sAuditStack extends Stack {
       roleName: config.auditorRoleName,
       audit,
     });
+    // With a mutelist, Security Hub suppresses muted findings and reopens expired ones.
+    const anyMutelist = config.mutelist !== undefined || audit.mutelistKey !== undefined;
+    if (anyMutelist && audit.securityHub.enabled) {
+      new MuteAutomationRules(this, 'MuteRules', { region: audit.securityHub.region });
+    }
 
     this.workflow = new AuditWorkflow(this, 'Workflow', {
       discover: discover.fn,

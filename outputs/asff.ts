@@ -8,6 +8,14 @@ import type {
 import type { Status } from '../core/check';
 import type { Finding } from '../core/finding';
 import type { Severity } from '../core/severity';
+import {
+  MUTED_ENTRY_FIELD,
+  MUTED_EXPIRES_FIELD,
+  MUTED_FIELD,
+  MUTED_OWNER_FIELD,
+  MUTED_REASON_FIELD,
+  type MutedValue,
+} from './securityhub-mute-rules';
 
 /**
  * The one place a Finding becomes an AWS Security Finding Format object. Limits are those of
@@ -183,6 +191,21 @@ function otherDetails(fields: Record<string, string | undefined>): Record<string
   return out;
 }
 
+/** `true` for a muted result, `expired` when its mutelist entry has expired, else undefined. */
+function mutedValue(finding: AsffFinding): MutedValue | undefined {
+  if (!finding.exception) return undefined;
+  return finding.muted ? 'true' : 'expired';
+}
+
+/**
+ * The mute marker in the cluster resource's `Details.Other`, where automation rules can match it
+ * (`ResourceDetailsOther`; they have no ProductFields criterion): see securityhub-mute-rules.ts.
+ */
+function muteDetails(finding: AsffFinding): Record<string, string> {
+  const value = mutedValue(finding);
+  return value === undefined ? {} : { [MUTED_FIELD]: value };
+}
+
 /**
  * The cluster as an ASFF resource. EKS is the native `AwsEksCluster` with its partition and
  * Region. GKE and AKS are `Other` (the model's type for resources it does not know) with no
@@ -201,6 +224,7 @@ export function clusterResource(finding: AsffFinding): Resource {
           Arn: truncate(finding.resourceId, ASFF_LIMITS.resourceId),
           Name: truncate(finding.resourceName, ASFF_LIMITS.otherDetailValue),
         },
+        ...(finding.exception ? { Other: muteDetails(finding) } : {}),
       },
     };
     if (partition) resource.Partition = partition;
@@ -218,6 +242,7 @@ export function clusterResource(finding: AsffFinding): Resource {
         [accountKey]: finding.account,
         location: finding.region,
         clusterName: finding.resourceName,
+        ...muteDetails(finding),
       }),
     },
   };
@@ -264,6 +289,15 @@ function productFields(finding: AsffFinding): Record<string, string> {
   if (finding.subject) {
     fields['mk8s-audit/subjectType'] = finding.subject.type;
     fields['mk8s-audit/subjectId'] = finding.subject.id;
+  }
+  const exception = finding.exception;
+  if (exception) {
+    // A change of these (muted → expired → gone) changes the finding, so it is re-imported.
+    fields[MUTED_FIELD] = mutedValue(finding) ?? '';
+    fields[MUTED_REASON_FIELD] = exception.reason;
+    fields[MUTED_OWNER_FIELD] = exception.owner;
+    fields[MUTED_EXPIRES_FIELD] = exception.expires;
+    fields[MUTED_ENTRY_FIELD] = String(exception.entry);
   }
   const { 'mk8s-audit/evidence': evidence, ...first } = fields;
   return Object.fromEntries(

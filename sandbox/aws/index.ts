@@ -13,6 +13,7 @@ import { organizationsRoutes } from './organizations';
 import { outboundIdentityRoutes } from './outbound-identity';
 import { secretsRoutes } from './secrets';
 import { securityHubRoutes } from './securityhub';
+import { automationRuleRoutes } from './securityhub-automation';
 import { stsRoutes } from './sts';
 
 /** Every AWS route; add a service by adding its file's route list here. */
@@ -32,4 +33,5 @@ export const awsRoutes: Route[] = [
   ...guardDutyRoutes,
   ...securityHubRoutes,
   ...secretsRoutes,
+  ...automationRuleRoutes,
 ];

@@ -1,3 +1,5 @@
+import { type AutomationRule, applyRules, keepCustomerFields } from './securityhub-automation';
+
 /** A finding as imported: the ASFF object exactly as BatchImportFindings received it. */
 export type StoredFinding = Record<string, unknown>;
 
@@ -34,6 +36,8 @@ export class FindingStore {
   readonly imports = { calls: 0, success: 0, failed: 0 };
   /** Every accepted finding import, in order (ingestion events). */
   readonly events: ImportEvent[] = [];
+  /** CreateAutomationRule's rules, applied to every imported finding. */
+  readonly automationRules: AutomationRule[] = [];
 
   upsert(finding: StoredFinding): void {
     const key = `${String(finding['ProductArn'])}\u0000${String(finding['Id'])}`;
@@ -65,9 +69,10 @@ export class FindingStore {
         field(finding, 'Compliance', 'Status') !== undefined;
       if ((reactivated || failsAgain) && workflow['Status'] !== 'SUPPRESSED')
         workflow['Status'] = 'NEW';
-      kept = { ...finding, Workflow: workflow };
+      kept = keepCustomerFields({ ...finding, Workflow: workflow }, before);
     }
-    this.#findings.set(key, kept);
+    // Automation rules act on every created or updated finding, after the provider's update.
+    this.#findings.set(key, applyRules(kept, this.automationRules, new Date().toISOString()));
   }
 
   /** Every stored finding, in import order of first arrival. */

@@ -19,6 +19,10 @@ describe('Mk8sAuditStack with the default configuration', () => {
     template = auditorTemplate();
   }, 180_000);
 
+  it('has no mutelist automation rules without a mutelist', () => {
+    template.resourceCountIs('AWS::SecurityHub::AutomationRule', 0);
+  });
+
   it('starts a run every day at 03:00 UTC, with retries and a dead-letter queue', () => {
     template.resourceCountIs('AWS::Scheduler::Schedule', 1);
     template.hasResourceProperties('AWS::Scheduler::Schedule', {

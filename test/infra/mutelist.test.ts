@@ -64,7 +64,9 @@ describe('the stack with a mutelist', () => {
   let byKey: Template;
   beforeAll(() => {
     inline = auditorTemplate({ mutelist: { entries: [ENTRY] } });
-    byKey = auditorTemplate({ audit: { mutelistKey: 'config/mutelist.yaml' } });
+    byKey = auditorTemplate({
+      audit: { mutelistKey: 'config/mutelist.yaml', securityHub: { region: 'eu-west-1' } },
+    });
   }, 180_000);
 
   it('gives the publish function alone the inline mutelist as MUTELIST', () => {
@@ -101,5 +103,67 @@ describe('the stack with a mutelist', () => {
     expect(document).toMatch(
       /\{"Action":"s3:GetObject","Effect":"Allow","Resource":\{"Fn::Join":\["",\[\{"Fn::GetAtt":\["FindingsBucket\w+","Arn"\]\},"\/config\/mutelist\.yaml"\]\]\}\}/,
     );
+  });
+
+  it('deploys the Security Hub automation rules: suppress muted findings, reopen expired ones', () => {
+    const rules = Object.values(inline.findResources('AWS::SecurityHub::AutomationRule')) as {
+      Properties: Record<string, unknown>;
+      Condition?: string;
+    }[];
+    expect(rules).toHaveLength(2);
+    const [suppress, reopen] = rules;
+    const product = {
+      'Fn::Join': [
+        '',
+        [
+          'arn:',
+          { Ref: 'AWS::Partition' },
+          ':securityhub:',
+          { Ref: 'AWS::Region' },
+          ':',
+          { Ref: 'AWS::AccountId' },
+          ':product/',
+          { Ref: 'AWS::AccountId' },
+          '/default',
+        ],
+      ],
+    };
+    expect(suppress?.Properties).toMatchObject({
+      RuleOrder: 1,
+      RuleStatus: 'ENABLED',
+      Criteria: {
+        ProductArn: [{ Value: product, Comparison: 'EQUALS' }],
+        ResourceDetailsOther: [{ Key: 'mk8s-audit/muted', Value: 'true', Comparison: 'EQUALS' }],
+      },
+      Actions: [
+        {
+          Type: 'FINDING_FIELDS_UPDATE',
+          FindingFieldsUpdate: {
+            Workflow: { Status: 'SUPPRESSED' },
+            Note: { UpdatedBy: 'mk8s-audit mutelist' },
+          },
+        },
+      ],
+    });
+    expect(reopen?.Properties).toMatchObject({
+      RuleOrder: 2,
+      Criteria: {
+        ResourceDetailsOther: [{ Key: 'mk8s-audit/muted', Value: 'expired', Comparison: 'EQUALS' }],
+        WorkflowStatus: [{ Value: 'SUPPRESSED', Comparison: 'EQUALS' }],
+      },
+      Actions: [{ FindingFieldsUpdate: { Workflow: { Status: 'NEW' } } }],
+    });
+    expect(suppress?.Condition).toBeUndefined();
+  });
+
+  it('creates the rules only in the Security Hub Region when findings go to another one', () => {
+    const rules = Object.values(byKey.findResources('AWS::SecurityHub::AutomationRule')) as {
+      Condition?: string;
+    }[];
+    expect(rules).toHaveLength(2);
+    const condition = rules[0]?.Condition ?? '';
+    expect(byKey.toJSON()['Conditions'][condition]).toEqual({
+      'Fn::Equals': [{ Ref: 'AWS::Region' }, 'eu-west-1'],
+    });
   });
 });

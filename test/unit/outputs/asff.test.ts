@@ -204,3 +204,44 @@ describe('toAsff', () => {
     );
   });
 });
+
+describe('toAsff with a mutelist exception', () => {
+  const exception = {
+    entry: 3,
+    reason: 'Office CIDRs only (RISK-142)',
+    owner: 'platform-team',
+    expires: '2026-12-31',
+  };
+
+  it.each([
+    ['EKS', eksFinding],
+    ['GKE', gkeFinding],
+    ['AKS', aksFinding],
+  ])(
+    '%s: a muted failure stays FAILED and carries the mute ProductFields and resource marker',
+    (_n, make) => {
+      const f = toAsff(make({ muted: true, exception: { ...exception, state: 'active' } }), ctx);
+      expect(problems(f)).toEqual([]);
+      expect(f.Compliance?.Status).toBe('FAILED');
+      expect(f.ProductFields).toMatchObject({
+        'mk8s-audit/muted': 'true',
+        'mk8s-audit/muted-reason': 'Office CIDRs only (RISK-142)',
+        'mk8s-audit/muted-owner': 'platform-team',
+        'mk8s-audit/muted-expires': '2026-12-31',
+        'mk8s-audit/muted-entry': '3',
+      });
+      expect(f.Resources?.[0]?.Details?.Other?.['mk8s-audit/muted']).toBe('true');
+      // Provider-owned only: the workflow is the customer's (and the automation rule's).
+      expect(f.Workflow).toBeUndefined();
+    },
+  );
+
+  it('an expired exception says so; no exception, no mute fields', () => {
+    const expired = toAsff(eksFinding({ exception: { ...exception, state: 'expired' } }), ctx);
+    expect(expired.ProductFields?.['mk8s-audit/muted']).toBe('expired');
+    expect(expired.Resources?.[0]?.Details?.Other).toEqual({ 'mk8s-audit/muted': 'expired' });
+    const plain = toAsff(eksFinding(), ctx);
+    expect(Object.keys(plain.ProductFields ?? {}).filter((k) => k.includes('muted'))).toEqual([]);
+    expect(plain.Resources?.[0]?.Details?.Other).toBeUndefined();
+  });
+});
