@@ -2,6 +2,7 @@ import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import { describe, expect, it } from 'vitest';
 import type { Status } from '../../../core/check';
 import { ASFF_LIMITS, type AsffContext, productArn, toAsff } from '../../../outputs/asff';
+import { contentHash } from '../../../outputs/securityhub-lifecycle';
 import { aksFinding, eksFinding, gkeFinding } from '../../builders/finding';
 import { fixture } from '../../fixture';
 import { type ModelShape, validateShape } from '../../helpers/smithy-validate';
@@ -243,5 +244,21 @@ describe('toAsff with a mutelist exception', () => {
     const plain = toAsff(eksFinding(), ctx);
     expect(Object.keys(plain.ProductFields ?? {}).filter((k) => k.includes('muted'))).toEqual([]);
     expect(plain.Resources?.[0]?.Details?.Other).toBeUndefined();
+  });
+});
+
+describe('a mutelist change re-imports the finding', () => {
+  it('changes the content hash when an exception starts, expires and is removed', () => {
+    const exception = { entry: 0, reason: 'r', owner: 'o', expires: '2026-12-31' };
+    const hashes = [
+      eksFinding(),
+      eksFinding({ muted: true, exception: { ...exception, state: 'active' } }),
+      eksFinding({ exception: { ...exception, state: 'expired' } }),
+    ].map((f) => contentHash(toAsff(f, ctx)));
+    expect(new Set(hashes).size).toBe(3);
+    // The same exception on a later run: nothing to send.
+    const later = { ...ctx, observedAt: new Date('2026-11-29T03:00:00.000Z') };
+    const again = eksFinding({ muted: true, exception: { ...exception, state: 'active' } });
+    expect(contentHash(toAsff(again, later))).toBe(hashes[1]);
   });
 });
