@@ -15,6 +15,7 @@ import {
   MUTED_OWNER_FIELD,
   MUTED_REASON_FIELD,
   type MutedValue,
+  PRODUCT_NAME,
 } from './securityhub-mute-rules';
 
 /**
@@ -351,7 +352,7 @@ export function toAsff(finding: AsffFinding, ctx: AsffContext): AwsSecurityFindi
     SchemaVersion: ASFF_SCHEMA_VERSION,
     Id: truncate(finding.id, ASFF_LIMITS.id),
     ProductArn: productArn(ctx),
-    ProductName: 'mk8s-audit',
+    ProductName: PRODUCT_NAME,
     CompanyName: 'mk8s-audit',
     GeneratorId: truncate(finding.checkId, ASFF_LIMITS.id),
     AwsAccountId: ctx.account,

@@ -32,13 +32,18 @@ export const MUTE_NOTE =
 export const EXPIRED_NOTE =
   'The mk8s-audit mutelist entry for this finding has expired (ProductFields mk8s-audit/muted-expires): it is open again.';
 const UPDATED_BY = 'mk8s-audit mutelist';
+/** The ASFF `ProductName` of every mk8s-audit finding. */
+export const PRODUCT_NAME = 'mk8s-audit';
 
 /**
- * The two rules, for the importing account's product (`productArn`). The stack deploys them as
- * AWS::SecurityHub::AutomationRule (same property names as CreateAutomationRule).
+ * The two rules. They match on ProductName `mk8s-audit` (which the ASFF mapping sets) rather
+ * than the importing account's ProductArn, so that rules of a Security Hub administrator also
+ * match its member accounts' findings (EKS findings imported into their own account). The
+ * stack deploys them as AWS::SecurityHub::AutomationRule (same property names as
+ * CreateAutomationRule).
  */
-export function muteAutomationRules(productArn: string): CreateAutomationRuleRequest[] {
-  const product = [{ Value: productArn, Comparison: 'EQUALS' as const }];
+export function muteAutomationRules(): CreateAutomationRuleRequest[] {
+  const product = [{ Value: PRODUCT_NAME, Comparison: 'EQUALS' as const }];
   return [
     {
       RuleName: 'mk8s-audit: suppress muted findings',
@@ -48,7 +53,7 @@ export function muteAutomationRules(productArn: string): CreateAutomationRuleReq
       Description:
         'Findings that an mk8s-audit mutelist entry covers (an accepted risk with an owner, a reason and an expiry) are set to SUPPRESSED.',
       Criteria: {
-        ProductArn: product,
+        ProductName: product,
         ResourceDetailsOther: [{ Key: MUTED_FIELD, Value: 'true', Comparison: 'EQUALS' }],
       },
       Actions: [
@@ -69,7 +74,7 @@ export function muteAutomationRules(productArn: string): CreateAutomationRuleReq
       Description:
         'A suppressed mk8s-audit finding whose mutelist entry has expired is set back to NEW.',
       Criteria: {
-        ProductArn: product,
+        ProductName: product,
         ResourceDetailsOther: [{ Key: MUTED_FIELD, Value: 'expired', Comparison: 'EQUALS' }],
         WorkflowStatus: [{ Value: 'SUPPRESSED', Comparison: 'EQUALS' }],
       },

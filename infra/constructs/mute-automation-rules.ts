@@ -9,8 +9,8 @@ export interface MuteAutomationRulesProps {
 
 /**
  * The Security Hub automation rules of the mutelist (`outputs/securityhub-mute-rules.ts`):
- * suppress muted findings, reopen those whose entry expired. They match this account's own
- * product only. An automation rule lives in one Region: when findings are imported into another
+ * suppress muted findings, reopen those whose entry expired, for mk8s-audit findings only
+ * (ProductName). An automation rule lives in one account and Region: when findings are imported into another
  * Region than the stack's, the rules are created only when the stack is deployed there.
  * Security Hub must be enabled in the account and Region before the stack is deployed.
  */
@@ -19,15 +19,13 @@ export class MuteAutomationRules extends Construct {
 
   public constructor(scope: Construct, id: string, props: MuteAutomationRulesProps = {}) {
     super(scope, id);
-    const region = props.region ?? Aws.REGION;
-    const productArn = `arn:${Aws.PARTITION}:securityhub:${region}:${Aws.ACCOUNT_ID}:product/${Aws.ACCOUNT_ID}/default`;
     const inHubRegion =
       props.region === undefined
         ? undefined
         : new CfnCondition(this, 'InSecurityHubRegion', {
             expression: Fn.conditionEquals(Aws.REGION, props.region),
           });
-    this.rules = muteAutomationRules(productArn).map((rule, i) => {
+    this.rules = muteAutomationRules().map((rule, i) => {
       // The CloudFormation resource takes CreateAutomationRule's request as its properties.
       const resource = new CfnResource(this, `Rule${i + 1}`, {
         type: 'AWS::SecurityHub::AutomationRule',

@@ -10,7 +10,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_CHECKS } from '../../checks/index';
 import { silentLogger } from '../../core/logger';
 import type { Mutelist } from '../../core/mutelist';
-import { productArn } from '../../outputs/asff';
 import { createFsStore } from '../../outputs/fs-store';
 import { EXPIRED_NOTE, MUTE_NOTE, muteAutomationRules } from '../../outputs/securityhub-mute-rules';
 import { givenMutelist } from '../../pipeline/mutelist-source';
@@ -46,7 +45,6 @@ let sandbox: Sandbox;
 let store: ObjectStore;
 let dir: string;
 const hub = () => securityHubClient(sandbox.url, { region: HUB_REGION });
-const product = productArn({ partition: 'aws', region: HUB_REGION, account: ACCOUNT_A });
 
 async function runOn(day: string, mutelist: Mutelist | undefined): Promise<void> {
   const client = hub();
@@ -105,7 +103,7 @@ beforeAll(async () => {
   store = createFsStore(dir);
   const client = hub();
   try {
-    for (const rule of muteAutomationRules(product)) {
+    for (const rule of muteAutomationRules()) {
       await client.send(new CreateAutomationRuleCommand(rule));
     }
   } finally {
@@ -158,7 +156,7 @@ describe('a mutelist through Security Hub (sandbox)', () => {
   it('the sandbox refuses a rule whose criteria it cannot evaluate, naming them', async () => {
     const client = hub();
     try {
-      const [rule] = muteAutomationRules(product);
+      const [rule] = muteAutomationRules();
       await expect(
         client.send(
           new CreateAutomationRuleCommand({
