@@ -171,6 +171,8 @@ export function createGcpCollector(opts: GcpCollectorOptions = {}): Collector {
         return all;
       }),
     );
+  // IAM: getServerConfig has no permission of its own; GKE checks container.clusters.list on the
+  // project (README, "Least privilege", cites the sources).
   const serverConfig = (p: string, location: string) =>
     once(`serverConfig/${p}/${location}`, () =>
       part(
