@@ -75,6 +75,26 @@ export const GcpExternalAccount = z.strictObject({
 });
 export type GcpExternalAccount = z.infer<typeof GcpExternalAccount>;
 
+/**
+ * A service-account key file (`gcloud iam service-accounts keys create`), checked before use so
+ * a wrong secret fails naming the field. Messages never echo a value: the file holds the key.
+ * Other fields (`client_id`, `auth_uri`, cert URLs...) are kept as they are.
+ */
+export const GcpServiceAccountKey = z.looseObject({
+  type: z.literal('service_account', { message: 'must be "service_account"' }),
+  client_email: z.email({ message: 'must be the service account email' }),
+  private_key: z
+    .string({ message: 'must be the PEM private key' })
+    .regex(/^-----BEGIN (RSA )?PRIVATE KEY-----/, { message: 'must be the PEM private key' }),
+  /**
+   * Where the signed assertion is exchanged for an access token: Google's
+   * `https://oauth2.googleapis.com/token` in every key Google issues, another endpoint with
+   * Private Service Connect.
+   */
+  token_uri: ServiceUrl.optional(),
+});
+export type GcpServiceAccountKey = z.infer<typeof GcpServiceAccountKey>;
+
 export const GcpCredentials = z
   .discriminatedUnion(
     'source',

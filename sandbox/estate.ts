@@ -1,3 +1,4 @@
+import { createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { FaultRule } from './faults';
@@ -162,8 +163,32 @@ const GcpWorkloadIdentity = z.strictObject({
   /** Service accounts the federated principal may impersonate; absent: any. */
   serviceAccounts: z.array(z.email()).optional(),
 });
+/** A PEM public key (SPKI, or PKCS#1 RSA) node:crypto can read. */
+const PemPublicKey = z.string().refine(
+  (pem) => {
+    try {
+      return createPublicKey(pem).asymmetricKeyType === 'rsa';
+    } catch {
+      return false;
+    }
+  },
+  { message: 'expected an RSA public key in PEM (-----BEGIN PUBLIC KEY-----)' },
+);
+/**
+ * A key of a service account, as Google holds it after `gcloud iam service-accounts keys create`
+ * (or `keys upload`): its id and public half. The OAuth token endpoint accepts an assertion signed
+ * with the private half.
+ */
+const GcpServiceAccountKey = z.strictObject({
+  serviceAccount: z.email(),
+  /** `private_key_id` of the key file. */
+  keyId: z.string().min(1),
+  publicKey: PemPublicKey,
+});
 const GcpEstate = z.strictObject({
   workloadIdentity: GcpWorkloadIdentity.optional(),
+  /** Service-account keys the OAuth token endpoint (`POST /token`) accepts assertions of. */
+  serviceAccountKeys: z.array(GcpServiceAccountKey).default([]),
   /** The folders of the organization (Resource Manager v3), each under a folder or the org. */
   folders: z
     .array(

@@ -2,12 +2,14 @@ import { createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypt
 
 /**
  * What the sandbox's token services hold: the access tokens they issued (Google STS, IAM
- * Credentials, Entra) with the principal each stands for, the principals seen calling the
- * Google and Azure APIs with them, and the key that signs AWS outbound web identity tokens.
+ * Credentials, Google OAuth, Entra) with the principal each stands for, the assertions presented
+ * to them, the principals seen calling the Google and Azure APIs with the tokens, and the key
+ * that signs AWS outbound web identity tokens.
  */
 export class FederationState {
   readonly #tokens = new Map<string, string>();
   readonly #seen = new Set<string>();
+  readonly #presented: string[] = [];
   #key: { privateKey: KeyObject; publicKey: KeyObject; kid: string } | undefined;
 
   /** Records an issued access token and returns it. */
@@ -19,6 +21,16 @@ export class FederationState {
   /** Every token issued so far (tests look for them where they must not be, e.g. in logs). */
   issued(): string[] {
     return [...this.#tokens.keys()];
+  }
+
+  /** Notes a credential a client presented to a token service (a signed assertion). */
+  presented(credential: string): void {
+    if (credential !== '') this.#presented.push(credential);
+  }
+
+  /** Every credential presented so far (like `issued()`, for tests to look for in logs). */
+  presentedCredentials(): string[] {
+    return [...this.#presented];
   }
 
   /** The principal of a token the sandbox issued, else undefined. */

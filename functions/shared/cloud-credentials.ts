@@ -1,24 +1,24 @@
 import type { STSClient } from '@aws-sdk/client-sts';
 import type { TokenCredential } from '@azure/core-auth';
-import { type AuthClient, GoogleAuth } from 'google-auth-library';
+import type { AuthClient } from 'google-auth-library';
 import { formatIssues } from '../../core/config';
 import {
   type AzureCredentials,
   type GcpCredentials,
   GcpExternalAccount,
+  GcpServiceAccountKey,
 } from '../../pipeline/credentials-config';
 import { webIdentityTokenSource } from '../../providers/aws/web-identity-token';
 import {
   azureClientSecretCredential,
   azureWorkloadIdentityCredential,
 } from '../../providers/azure/workload-identity';
+import { gcpServiceAccountKeyClient } from '../../providers/gcp/service-account-key';
 import {
   type AwsCredentialsLike,
   gcpWorkloadIdentityClient,
 } from '../../providers/gcp/workload-identity';
 import type { RunSecrets } from './run-secrets';
-
-const SCOPES = ['https://www.googleapis.com/auth/cloud-platform'];
 
 export interface CredentialSources {
   /** The function's Region (the signed GetCallerIdentity names its STS endpoint). */
@@ -46,20 +46,16 @@ export async function gcpAuthClient(
 ): Promise<AuthClient | undefined> {
   if (setting === undefined || setting.source === 'application-default') return undefined;
   if (setting.source === 'service-account-key') {
-    const key = parseJson(
-      await src.secrets.secret(setting.secretArn),
-      `secret ${setting.secretArn}`,
+    const secret = `secret ${setting.secretArn}`;
+    const key = GcpServiceAccountKey.safeParse(
+      parseJson(await src.secrets.secret(setting.secretArn), secret),
     );
-    if (
-      typeof key !== 'object' ||
-      key === null ||
-      (key as { type?: unknown }).type !== 'service_account'
-    ) {
+    if (!key.success) {
       throw new CredentialsError(
-        `secret ${setting.secretArn} must hold a service-account key (JSON with "type": "service_account")`,
+        `${secret} must hold a service-account key (the JSON of a key file):\n${formatIssues(key.error)}`,
       );
     }
-    return new GoogleAuth({ credentials: key, scopes: SCOPES }).getClient();
+    return gcpServiceAccountKeyClient(key.data);
   }
   let config = setting.externalAccount;
   if (config === undefined && setting.externalAccountParameter !== undefined) {
