@@ -25,14 +25,8 @@ import { clusterRoleArns, collectClusterRoles } from './collect-iam-roles';
 import { collectIdentityProviderConfigs } from './collect-identity-providers';
 import { collectLaunchTemplateVersions } from './collect-launch-templates';
 import { collectClusterLoadBalancers, collectTaggedLoadBalancers } from './collect-load-balancers';
-import { collectControlPlaneLogGroup, collectSecretsKey, secretsKeyArn } from './collect-logs-kms';
-import {
-  collectClusterSecurityGroupRules,
-  collectEbsEncryptionByDefault,
-  collectRouteTables,
-  collectSubnets,
-  collectVpc,
-} from './collect-network';
+import { collectSecretsKey, secretsKeyArn } from './collect-logs-kms';
+import { collectEbsEncryptionByDefault, collectRouteTables, collectVpc } from './collect-network';
 import type { PartCache } from './target-cache';
 
 /** The AWS clients of one target (account+region), shared by its clusters. */
@@ -50,6 +44,13 @@ export interface TargetClients {
 /** The parts `collectEksRelated` fills: all but the node groups and the versions calendar. */
 export type EksRelatedParts = Omit<EksParts, 'nodegroups' | 'clusterVersions'>;
 
+/** Parts that one call per target fetches for all its clusters (see collector.ts). */
+export type BatchedParts = {
+  [K in 'subnets' | 'clusterSecurityGroupRules' | 'controlPlaneLogGroup']: Promise<
+    EksRelatedParts[K]
+  >;
+};
+
 /** A part that cannot be asked for because the cluster lacks the field it is looked up by. */
 const missing = (field: string, operation: string): Part<never> => ({
   state: 'failed',
@@ -61,13 +62,15 @@ const missing = (field: string, operation: string): Part<never> => ({
 /**
  * The related parts of one cluster that the EKS checks read, collected at the same time. A
  * failed call fails only its own part. Objects wider than the cluster come from `shared`, which
- * shares them per target, or per account for IAM's (see TargetCache).
+ * shares them per target, or per account for IAM's (see TargetCache); `batched` parts come from
+ * calls the target makes once for all its clusters.
  */
 export async function collectEksRelated(
   clients: TargetClients,
   shared: PartCache,
   cluster: EksCluster,
   nodegroupsPart: Part<EksNodegroup[]>,
+  batched: BatchedParts,
 ): Promise<EksRelatedParts> {
   const { ec2 } = clients;
   const vpcId = cluster.resourcesVpcConfig?.vpcId;
@@ -100,11 +103,11 @@ export async function collectEksRelated(
       vpcId === undefined
         ? missing('resourcesVpcConfig.vpcId', 'ec2:DescribeVpcs')
         : shared.once(`vpc:${vpcId}`, () => collectVpc(ec2, vpcId)),
-      collectSubnets(ec2, cluster, nodegroups),
+      batched.subnets,
       vpcId === undefined
         ? missing('resourcesVpcConfig.vpcId', 'ec2:DescribeRouteTables')
         : shared.once(`routeTables:${vpcId}`, () => collectRouteTables(ec2, vpcId)),
-      collectClusterSecurityGroupRules(ec2, cluster),
+      batched.clusterSecurityGroupRules,
       collectLaunchTemplateVersions(ec2, shared, nodegroups),
       shared.once('ebsEncryptionByDefault', () => collectEbsEncryptionByDefault(ec2)),
     ]);
@@ -122,7 +125,7 @@ export async function collectEksRelated(
     ecrRepositoryPolicies,
     loadBalancers,
   ] = await Promise.all([
-    collectControlPlaneLogGroup(clients.logs, name),
+    batched.controlPlaneLogGroup,
     // No Secrets encryption: nothing to look up; the checks read that from the cluster.
     keyArn === undefined
       ? notCollected<never>('the cluster has no Secrets encryption key to look up')

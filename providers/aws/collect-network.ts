@@ -18,6 +18,7 @@ import type {
 } from '../../core/snapshot-eks';
 import { toWire } from '../../core/wire';
 import { toCollectionError } from './collection-error';
+import { describeByFilter, type IdBatch, partOfBatch } from './filter-batch';
 import { allPages } from './list-then-describe';
 
 /** One EC2 call (every page) as a part: a failure fails this part only. */
@@ -46,28 +47,48 @@ export function collectVpc(ec2: EC2Client, vpcId: string): Promise<Part<EksVpc>>
   });
 }
 
-/** ec2:DescribeSubnets of every subnet of the cluster and of its managed node groups. */
-export function collectSubnets(
-  ec2: EC2Client,
-  cluster: EksCluster,
-  nodegroups: readonly EksNodegroup[],
-): Promise<Part<EksSubnet[]>> {
-  const ids = [
+/** The subnets of the cluster and of its managed node groups. */
+export function subnetIdsOf(cluster: EksCluster, nodegroups: readonly EksNodegroup[]): string[] {
+  return [
     ...new Set([
       ...(cluster.resourcesVpcConfig?.subnetIds ?? []),
       ...nodegroups.flatMap((n) => n.subnets ?? []),
     ]),
   ];
-  return ec2Part('ec2:DescribeSubnets', ids.join(','), async () =>
-    ids.length === 0
-      ? []
-      : toWire(
-          await allPages(
-            paginateDescribeSubnets({ client: ec2 }, { SubnetIds: ids }),
-            (p) => p.Subnets,
-          ),
-        ),
+}
+
+/**
+ * ec2:DescribeSubnets of every subnet the target's clusters need, by the `subnet-id` filter (not
+ * `SubnetIds`, which fails the whole call when one id does not exist): one call per
+ * `EC2_FILTER_VALUES` ids, every page.
+ */
+export function describeSubnets(
+  ec2: EC2Client,
+  ids: readonly string[],
+): Promise<IdBatch<EksSubnet>> {
+  return describeByFilter('ec2:DescribeSubnets', 'subnet-id', ids, async (Filters) =>
+    toWire(await allPages(paginateDescribeSubnets({ client: ec2 }, { Filters }), (p) => p.Subnets)),
   );
+}
+
+/**
+ * The cluster's subnets out of the target's batch. A subnet the batch did not return fails the
+ * part, as the cluster's own `SubnetIds` call would have (InvalidSubnetID.NotFound).
+ */
+export function subnetsPart(batch: IdBatch<EksSubnet>, ids: readonly string[]): Part<EksSubnet[]> {
+  const part = partOfBatch(batch, ids, (s) => s.SubnetId, 'ec2:DescribeSubnets');
+  if (part.state !== 'collected') return part;
+  const found = new Set(part.value.map((s) => s.SubnetId));
+  const missing = ids.find((id) => !found.has(id));
+  if (missing === undefined) return part;
+  return failed([
+    {
+      operation: 'ec2:DescribeSubnets',
+      resource: ids.join(','),
+      code: 'InvalidSubnetID.NotFound',
+      message: `The subnet ID '${missing}' does not exist`,
+    },
+  ]);
 }
 
 /** ec2:DescribeRouteTables of the VPC (its main table included). */
@@ -83,29 +104,41 @@ export function collectRouteTables(ec2: EC2Client, vpcId: string): Promise<Part<
   );
 }
 
-/** ec2:DescribeSecurityGroupRules of the cluster security group and the additional ones. */
-export function collectClusterSecurityGroupRules(
-  ec2: EC2Client,
-  cluster: EksCluster,
-): Promise<Part<EksSecurityGroupRule[]>> {
+/** The cluster security group and the additional ones. */
+export function securityGroupIdsOf(cluster: EksCluster): string[] {
   const vpc = cluster.resourcesVpcConfig;
-  const groups = [
+  return [
     ...new Set([
       ...(vpc?.clusterSecurityGroupId === undefined ? [] : [vpc.clusterSecurityGroupId]),
       ...(vpc?.securityGroupIds ?? []),
     ]),
   ];
-  const Filters: Filter[] = [{ Name: 'group-id', Values: groups }];
-  return ec2Part('ec2:DescribeSecurityGroupRules', groups.join(','), async () =>
-    groups.length === 0
-      ? []
-      : toWire(
-          await allPages(
-            paginateDescribeSecurityGroupRules({ client: ec2 }, { Filters }),
-            (p) => p.SecurityGroupRules,
-          ),
-        ),
+}
+
+/**
+ * ec2:DescribeSecurityGroupRules of every security group the target's clusters need, by the
+ * `group-id` filter: one call per `EC2_FILTER_VALUES` groups, every page.
+ */
+export function describeSecurityGroupRules(
+  ec2: EC2Client,
+  groups: readonly string[],
+): Promise<IdBatch<EksSecurityGroupRule>> {
+  return describeByFilter('ec2:DescribeSecurityGroupRules', 'group-id', groups, async (Filters) =>
+    toWire(
+      await allPages(
+        paginateDescribeSecurityGroupRules({ client: ec2 }, { Filters }),
+        (p) => p.SecurityGroupRules,
+      ),
+    ),
   );
+}
+
+/** The rules of the cluster's groups out of the target's batch (a group without rules has none). */
+export function securityGroupRulesPart(
+  batch: IdBatch<EksSecurityGroupRule>,
+  groups: readonly string[],
+): Part<EksSecurityGroupRule[]> {
+  return partOfBatch(batch, groups, (r) => r.GroupId, 'ec2:DescribeSecurityGroupRules');
 }
 
 /** ec2:GetEbsEncryptionByDefault of the region (one call per target). */

@@ -16,20 +16,30 @@ import { STSClient } from '@aws-sdk/client-sts';
 import { CallLimiter, DEFAULT_CALLS_IN_FLIGHT } from '../../core/call-limiter';
 import type { Collector, CollectProgress, TargetCollection } from '../../core/collector';
 import { mapLimit } from '../../core/map-limit';
-import type { CollectionError } from '../../core/snapshot';
-import type { EksSnapshot } from '../../core/snapshot-eks';
+import { type CollectionError, failed, type Part } from '../../core/snapshot';
+import type { EksCluster, EksNodegroup, EksSnapshot } from '../../core/snapshot-eks';
 import type { AwsTarget } from '../../core/target';
 import { toWire } from '../../core/wire';
 import { assumeRoleCredentials } from './assume-role';
 import { limitCalls } from './call-limit';
 import { type CallerIdentity, callerIdentity } from './caller-identity';
 import { collectClusterVersions } from './collect-cluster-versions';
-import { collectEksRelated, type TargetClients } from './collect-eks-related';
+import { type BatchedParts, collectEksRelated, type TargetClients } from './collect-eks-related';
+import { collectControlPlaneLogGroups } from './collect-logs-kms';
+import {
+  describeSecurityGroupRules,
+  describeSubnets,
+  securityGroupIdsOf,
+  securityGroupRulesPart,
+  subnetIdsOf,
+  subnetsPart,
+} from './collect-network';
 import { collectNodegroups } from './collect-nodegroups';
 import { toCollectionError } from './collection-error';
 import type { AwsCollectorOptions, AwsCredentials } from './collector-options';
 import { eksRef } from './eks-ref';
 import { DEFAULT_RUN_CACHE_TTL_MS, RunCache } from './run-cache';
+import { TargetBatch } from './target-batch';
 import { TargetCache } from './target-cache';
 
 /**
@@ -39,6 +49,13 @@ import { TargetCache } from './target-cache';
  * (measured on the sandbox: 30% throttling took twice as long, with the same result).
  */
 export const AWS_RETRY = { retryMode: 'standard', maxAttempts: 8 } as const;
+
+/** A cluster described with its node groups, or the error that stopped it. */
+type Described =
+  | { cluster: EksCluster; collectedAt: string; nodegroups: Part<EksNodegroup[]> }
+  | { error: CollectionError };
+type DescribedCluster = Extract<Described, { cluster: EksCluster }>;
+type ClusterResult = { snapshot: EksSnapshot } | { error: CollectionError };
 
 type ClientConfig = Pick<
   EKSClientConfig,
@@ -174,14 +191,63 @@ export function createAwsCollector(opts: AwsCollectorOptions = {}): Collector {
       // The add-on catalog is the Region's, the same in every account.
       region: wide.scope(`region:${target.region}`),
     });
-    const results = await mapLimit(names, concurrency, async (name) => {
+    // Calls made once for all the target's clusters (TargetBatch): the subnets and security
+    // group rules once every cluster has been described, the log groups right away.
+    const subnets = new TargetBatch(names.length, (ids) => describeSubnets(clients.ec2, ids));
+    const rules = new TargetBatch(names.length, (ids) =>
+      describeSecurityGroupRules(clients.ec2, ids),
+    );
+    const logGroups = collectControlPlaneLogGroups(clients.logs, names);
+
+    // Describing (with node groups) holds a slot of `concurrency`; the rest of a cluster runs
+    // outside it, as it waits on the batches, which wait on every cluster being described.
+    const rest: Promise<ClusterResult>[] = [];
+    await mapLimit(names, concurrency, async (name) => {
+      const described = await describeOne(name).catch(
+        (error: unknown): Described => ({
+          error: toCollectionError('eks:DescribeCluster', error, name),
+        }),
+      );
+      rest.push(complete(name, described));
+    });
+    const results = await Promise.all(rest);
+
+    /** Says what the cluster needs from the batches (synchronously), then collects the rest. */
+    async function complete(name: string, d: Described): Promise<ClusterResult> {
       try {
-        return await collectOne(name);
+        if ('error' in d) {
+          subnets.none();
+          rules.none();
+          return { error: d.error };
+        }
+        const nodegroups = d.nodegroups.state === 'collected' ? d.nodegroups.value : [];
+        const subnetIds = subnetIdsOf(d.cluster, nodegroups);
+        const groupIds = securityGroupIdsOf(d.cluster);
+        const batched: BatchedParts = {
+          subnets: subnets.need(subnetIds).then((b) => subnetsPart(b, subnetIds)),
+          clusterSecurityGroupRules: rules
+            .need(groupIds)
+            .then((b) => securityGroupRulesPart(b, groupIds)),
+          controlPlaneLogGroup: logGroups.then(
+            (m) =>
+              m.get(name) ??
+              failed([
+                {
+                  operation: 'logs:DescribeLogGroups',
+                  resource: name,
+                  code: 'NotListed',
+                  message: 'the cluster was not in the listing of the target',
+                },
+              ]),
+          ),
+        };
+        return { snapshot: await finish(d, batched) };
       } finally {
         progress?.clusterDone();
       }
-    });
-    async function collectOne(name: string) {
+    }
+
+    async function describeOne(name: string): Promise<Described> {
       let cluster: Cluster | undefined;
       try {
         cluster = (await eks.send(new DescribeClusterCommand({ name }))).cluster;
@@ -200,16 +266,18 @@ export function createAwsCollector(opts: AwsCollectorOptions = {}): Collector {
       }
       const collectedAt = now().toISOString();
       const wire = toWire(cluster);
-      const nodegroups = await collectNodegroups(eks, name);
-      const related = await collectEksRelated(clients, shared, wire, nodegroups);
-      const snapshot: EksSnapshot = {
+      return { cluster: wire, collectedAt, nodegroups: await collectNodegroups(eks, name) };
+    }
+
+    async function finish(d: DescribedCluster, batched: BatchedParts): Promise<EksSnapshot> {
+      const related = await collectEksRelated(clients, shared, d.cluster, d.nodegroups, batched);
+      return {
         provider: 'eks',
-        ref: eksRef(wire, { account: target.account, region: target.region }),
-        source: { kind: 'api', collectedAt },
-        cluster: wire,
-        parts: { nodegroups, clusterVersions: await versions, ...related },
+        ref: eksRef(d.cluster, { account: target.account, region: target.region }),
+        source: { kind: 'api', collectedAt: d.collectedAt },
+        cluster: d.cluster,
+        parts: { nodegroups: d.nodegroups, clusterVersions: await versions, ...related },
       };
-      return { snapshot };
     }
 
     return {

@@ -20,14 +20,27 @@ function listParam(ctx: RouteContext, name: string): string[] {
     .map(([, v]) => v);
 }
 
+/** Values EC2 accepts in one call's filters, as it answers when there are more. */
+export const MAX_FILTER_VALUES = 200;
+
 /** `Filter.N.Name` / `Filter.N.Value.M` as name → values. */
 function filters(ctx: RouteContext): Map<string, string[]> {
   const out = new Map<string, string[]>();
   const form = formOf(ctx.req);
+  let count = 0;
   for (const [k, name] of form.entries()) {
     const m = /^Filter\.(\d+)\.Name$/.exec(k);
     if (!m) continue;
-    out.set(name, listParam(ctx, `Filter\\.${m[1]}\\.Value`));
+    const values = listParam(ctx, `Filter\\.${m[1]}\\.Value`);
+    count += values.length;
+    out.set(name, values);
+  }
+  if (count > MAX_FILTER_VALUES) {
+    throw new ApiError(
+      400,
+      'FilterLimitExceeded',
+      `The maximum number of filter values specified on a single call is ${MAX_FILTER_VALUES}`,
+    );
   }
   return out;
 }

@@ -32,7 +32,12 @@ export const logsRoutes: Route[] = [
           "1 validation error detected: Value at 'limit' failed to satisfy constraint: Member must have value less than or equal to 50",
         );
       }
-      const items = groups(ctx).filter((g) => g.logGroupName.startsWith(prefix));
+      // The API answers in ASCII order of the name, whatever order the groups were made in.
+      const items = groups(ctx)
+        .filter((g) => g.logGroupName.startsWith(prefix))
+        .sort((a, b) =>
+          a.logGroupName < b.logGroupName ? -1 : a.logGroupName > b.logGroupName ? 1 : 0,
+        );
       const p = page(
         items,
         typeof body['nextToken'] === 'string' ? body['nextToken'] : undefined,
