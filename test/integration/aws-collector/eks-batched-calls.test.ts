@@ -168,7 +168,7 @@ describe('AWS collector: one call per target for subnets, security group rules a
     const estate = estateOf(3);
     const region = estate.aws?.accounts[ACCOUNT]?.regions[REGION];
     const c2 = region?.clusters.find((c) => c.cluster.name === 'c-002');
-    const vpc = c2?.cluster.resourcesVpcConfig as { subnetIds: string[] } | undefined;
+    const vpc = c2?.cluster['resourcesVpcConfig'] as { subnetIds: string[] } | undefined;
     if (vpc === undefined) throw new Error('no c-002');
     vpc.subnetIds = [...vpc.subnetIds, 'subnet-0deleted000000000'];
     const { result, byName } = await collect(estate);
