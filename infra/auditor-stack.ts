@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { ArnPrincipal, type IPrincipal } from 'aws-cdk-lib/aws-iam';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { MUTELIST_ENV } from '../functions/shared/environment';
@@ -128,6 +129,22 @@ export class Mk8sAuditStack extends Stack {
       maxConcurrency: config.maxConcurrency,
       logRetention,
     });
+
+    // The findings key's policy names everyone who reads or writes the bucket: the three
+    // functions, the workflow (the Map's items and results) and the configured readers.
+    const keyUsers: [string, IPrincipal][] = [
+      ['Discover', discover.role],
+      ['AuditTarget', auditTarget.role],
+      ['Publish', publish.role],
+      ['Workflow', this.workflow.stateMachine.role],
+      ...config.findingsReaders.map((arn, i): [string, IPrincipal] => [
+        `Reader${i + 1}`,
+        new ArnPrincipal(arn),
+      ]),
+    ];
+    for (const [name, principal] of keyUsers) {
+      this.findings.allowKeyUse(`${name}UsesKeyThroughS3`, principal);
+    }
 
     const schedule = new AuditSchedule(this, 'Schedule', {
       stateMachine: this.workflow.stateMachine,

@@ -18,6 +18,14 @@ const RoleName = z
   .string()
   .regex(/^[\w+=,.@-]{1,64}$/, 'must be an IAM role name: 1-64 letters, digits or +=,.@_-');
 
+/** An IAM role ARN, path included (key policies name roles by ARN; no wildcards). */
+const RoleArn = z
+  .string()
+  .regex(
+    /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/,
+    'must be an IAM role ARN, e.g. "arn:aws:iam::111122223333:role/SecurityAuditor"',
+  );
+
 /** One field of an EventBridge Scheduler cron expression. */
 const CRON_FIELD = /^[0-9A-Za-z*?/,#LW-]+$/;
 
@@ -216,6 +224,17 @@ export const DeploymentConfig = z
         retentionDays: Days.max(36_500, 'must be at most 36500 days (100 years)'),
       })
       .optional(),
+    /**
+     * Roles of people who read the evidence (Athena queries over the history, downloads of
+     * snapshots and reports). The findings key allows only the stack's own roles; these are
+     * added to its policy, for use through S3 only. Their IAM policies must still allow the S3
+     * (and Athena/Glue) actions. Each role must exist when the stack is deployed.
+     */
+    findingsReaders: z
+      .array(RoleArn)
+      .max(20, 'must list at most 20 roles (use one role that people assume)')
+      .refine((arns) => new Set(arns).size === arns.length, 'must not list a role twice')
+      .default([]),
     /** What to audit: see `AuditPart`. */
     audit: AuditPart,
     /**

@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Aws, Duration, Stack } from 'aws-cdk-lib';
 import {
   Alarm,
   ComparisonOperator,
@@ -7,7 +7,7 @@ import {
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -15,9 +15,14 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { METRICS_NAMESPACE, POWERTOOLS_SERVICE } from './auditor-function';
+import { administeredKeyPolicy } from './key-policy';
 
 /** The metric `publish` emits: discovered targets without a usable result in the run. */
 export const FAILED_TARGETS_METRIC = 'FailedTargets';
+
+/** The alarms of a deployment; their names are `<stack>-<id>`. */
+const ALARM_IDS = ['RunFailed', 'TargetsFailed', 'ScheduleDeadLetters'] as const;
+type AlarmId = (typeof ALARM_IDS)[number];
 
 export interface AuditAlarmsProps {
   readonly stateMachine: IStateMachine;
@@ -33,20 +38,43 @@ export interface AuditAlarmsProps {
 export class AuditAlarms extends Construct {
   public readonly topic: Topic;
   public readonly alarms: Alarm[];
+  private readonly namePrefix: string;
 
   public constructor(scope: Construct, id: string, props: AuditAlarmsProps) {
     super(scope, id);
-    // CloudWatch cannot publish to a topic encrypted with the AWS-managed SNS key.
+    // Names fixed from the stack name, so the key policy can name the topic and the alarms
+    // without depending on them (they depend on the key).
+    this.namePrefix = Stack.of(this).stackName;
+    const topicName = `${this.namePrefix}-alarms`;
+    const arn = (service: string, resource: string) =>
+      `arn:${Aws.PARTITION}:${service}:${Aws.REGION}:${Aws.ACCOUNT_ID}:${resource}`;
+    // CloudWatch cannot publish to a topic encrypted with the AWS-managed SNS key. It may use
+    // this key only for our alarms (aws:SourceArn) publishing to this topic (SNS's encryption
+    // context), in this account; nothing else may use it.
     const key = new Key(this, 'TopicKey', {
       description: 'mk8s-audit alarm topic',
       enableKeyRotation: true,
+      policy: administeredKeyPolicy(),
     });
-    key.grant(
-      new ServicePrincipal('cloudwatch.amazonaws.com'),
-      'kms:Decrypt',
-      'kms:GenerateDataKey*',
+    key.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'CloudWatchAlarmsPublishToAlarmTopic',
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+        conditions: {
+          StringEquals: {
+            'aws:SourceAccount': Aws.ACCOUNT_ID,
+            'kms:EncryptionContext:aws:sns:topicArn': arn('sns', topicName),
+          },
+          ArnLike: {
+            'aws:SourceArn': ALARM_IDS.map((a) => arn('cloudwatch', `alarm:${this.alarmName(a)}`)),
+          },
+        },
+      }),
     );
     this.topic = new Topic(this, 'Topic', {
+      topicName,
       displayName: 'mk8s-audit alarms',
       masterKey: key,
       enforceSSL: true,
@@ -93,8 +121,13 @@ export class AuditAlarms extends Construct {
     ];
   }
 
-  private alarm(id: string, metric: MathExpression | Metric, description: string): Alarm {
+  private alarmName(id: AlarmId): string {
+    return `${this.namePrefix}-${id}`;
+  }
+
+  private alarm(id: AlarmId, metric: MathExpression | Metric, description: string): Alarm {
     const alarm = new Alarm(this, id, {
+      alarmName: this.alarmName(id),
       alarmDescription: description,
       metric,
       threshold: 1,

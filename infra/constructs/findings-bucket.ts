@@ -1,4 +1,5 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type { IPrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import {
   BlockPublicAccess,
@@ -12,6 +13,12 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { FindingsLifecycle } from '../config';
+import {
+  administeredKeyPolicy,
+  bucketArnFromName,
+  findingsBucketName,
+  useThroughS3,
+} from './key-policy';
 
 export interface FindingsBucketProps {
   readonly lifecycle: FindingsLifecycle;
@@ -26,7 +33,8 @@ export const RUNS_PREFIX = 'runs/';
 
 /**
  * The audit evidence: snapshots, findings and reports of every run. Encrypted with a
- * customer-managed key (rotated yearly), versioned, TLS-only, never public, access-logged, and
+ * customer-managed key (rotated yearly) that only the principals given to `allowKeyUse` may use,
+ * through S3 and for this bucket only; versioned, TLS-only, never public, access-logged, and
  * kept when the stack is deleted.
  */
 export class FindingsBucket extends Construct {
@@ -35,6 +43,8 @@ export class FindingsBucket extends Construct {
   public readonly bucket: IBucket;
   public readonly key: Key;
   public readonly accessLogs: IBucket;
+  /** The bucket's ARN built from its name: the key policy cannot refer to the bucket itself. */
+  private readonly bucketArnByName: string;
 
   public constructor(scope: Construct, id: string, props: FindingsBucketProps) {
     super(scope, id);
@@ -42,7 +52,10 @@ export class FindingsBucket extends Construct {
       description: 'mk8s-audit findings bucket',
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
+      policy: administeredKeyPolicy(),
     });
+    const bucketName = findingsBucketName(this);
+    this.bucketArnByName = bucketArnFromName(bucketName);
     // Server access log delivery supports only SSE-S3 on the target bucket.
     const accessLogs = new Bucket(this, 'AccessLogs', {
       encryption: BucketEncryption.S3_MANAGED,
@@ -62,6 +75,7 @@ export class FindingsBucket extends Construct {
     this.accessLogs = accessLogs as IBucket;
     // No AwsSolutions-S1 finding here: cdk-nag recognizes a server-access-log destination.
     const bucket = new Bucket(this, 'Bucket', {
+      bucketName,
       encryption: BucketEncryption.KMS,
       encryptionKey: this.key,
       bucketKeyEnabled: true,
@@ -83,6 +97,14 @@ export class FindingsBucket extends Construct {
           }),
     });
     this.bucket = bucket as IBucket;
+  }
+
+  /**
+   * Lets `principal` read and write objects of this bucket with its key (through S3 only). Its
+   * IAM policy must still allow the S3 actions; the key policy alone grants no object access.
+   */
+  public allowKeyUse(sid: string, principal: IPrincipal): void {
+    this.key.addToResourcePolicy(useThroughS3(sid, principal, this.bucketArnByName));
   }
 }
 
