@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Cloud } from './provider';
 
 /** Observes every call a limiter ran: when it got its slot and when it settled (ms, `performance.now()`). */

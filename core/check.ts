@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AuditConfig } from './config';
 import { Provider } from './provider';
 import { Severity } from './severity';

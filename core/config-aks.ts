@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AKS_VERSION_CALENDAR } from './calendars/aks-versions';
 import { VersionCalendar } from './version-calendar';
 

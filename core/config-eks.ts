@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EKS_VERSION_CALENDAR } from './calendars/eks-versions';
 import { VersionCalendar } from './version-calendar';
 

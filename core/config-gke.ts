@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { GKE_VERSION_CALENDAR } from './calendars/gke-versions';
 import { VersionCalendar } from './version-calendar';
 

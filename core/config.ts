@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AksConfig } from './config-aks';
 import { EksConfig } from './config-eks';
 import { GkeConfig } from './config-gke';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AnyCheck } from './check';
 import { Category, Evidence, type Outcome, Remediation, Status, Subject } from './check';
 import { clusterTags } from './cluster-tags';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The managed Kubernetes service a cluster runs on. */
 export const Provider = z.enum(['eks', 'gke', 'aks']);

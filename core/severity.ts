@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const Severity = z.enum(['critical', 'high', 'medium', 'low', 'informational']);
 export type Severity = z.infer<typeof Severity>;

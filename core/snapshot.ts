@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Provider } from './provider';
 import type { AksSnapshot } from './snapshot-aks';
 import type { EksSnapshot } from './snapshot-eks';

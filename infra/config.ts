@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Mutelist } from '../core/mutelist';
 import { RunConfig } from '../pipeline/run-config';
 

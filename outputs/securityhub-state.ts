@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Category, Remediation, Subject } from '../core/check';
 import { Cloud, Provider } from '../core/provider';
 import { Severity } from '../core/severity';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * How a run authenticates to Google Cloud and Azure (`gcp.credentials`, `azure.credentials` of

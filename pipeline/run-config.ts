@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CallsInFlight } from '../core/call-limiter';
 import { AuditConfig, formatIssues } from '../core/config';
 import { AzureCredentials, GcpCredentials } from './credentials-config';

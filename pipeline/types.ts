@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CollectionError } from '../core/snapshot';
 import { Target } from '../core/target';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatIssues } from '../core/config';
 import { type ClusterSnapshot, ClusterSnapshotSchema } from '../core/snapshot';
 import { eksPartsNotCollected } from './aws/eks-parts';

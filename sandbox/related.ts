@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Schemas of the `related` objects an estate may hold, per cloud and level. A route that serves

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Logger } from '../../core/logger';
 import { type AwsDiscoveryHooks, discover } from '../../pipeline/discover';
 import { runPrefix } from '../../pipeline/keys';

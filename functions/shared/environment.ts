@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatIssues } from '../../core/config';
 import { parseRunConfig, type RunConfig } from '../../pipeline/run-config';
 

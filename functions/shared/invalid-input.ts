@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { formatIssues } from '../../core/config';
 
 /** A Lambda event that does not match the step's input schema. */

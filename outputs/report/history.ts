@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ObjectStore } from '../../pipeline/types';
 import type { RunHistoryEntry } from './types';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Finding } from '../../core/finding';
 import { CLOUD_OF, type Cloud, type Provider } from '../../core/provider';
 import { Target } from '../../core/target';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatIssues } from '../../core/config';
 import type { GkeCluster, GkeSnapshot } from '../../core/snapshot-gke';
 import { ExportFormatError, type ExportReader } from '../export-reader';
