@@ -3,12 +3,11 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { ESM_BANNER } from '../infra/constructs/auditor-function';
+import { BUNDLE_FILE, lambdaBuildOptions } from '../infra/bundling/build-options';
 
 /**
  * `npm run bench:lambda`: bundles every Lambda entry point (`functions/<name>/index.ts`) with
- * the options the auditor stack gives esbuild (infra/constructs/auditor-function.ts: ESM,
- * node24, minified, source map, the SDK inside, the require banner), then imports each bundle in
+ * the options the auditor stack builds it with (infra/bundling/build-options.ts), then imports each bundle in
  * fresh Node processes with the environment the stack sets, and prints sizes and import times.
  */
 
@@ -59,21 +58,11 @@ try {
   for (const name of names) {
     const outdir = join(dir, name);
     mkdirSync(outdir);
+    const bundle = join(outdir, BUNDLE_FILE);
     const result = await build({
-      entryPoints: [join(ROOT, 'functions', name, 'index.ts')],
-      outfile: join(outdir, 'index.mjs'),
-      bundle: true,
-      platform: 'node',
-      target: 'node24',
-      format: 'esm',
-      minify: true,
-      sourcemap: true,
-      mainFields: ['module', 'main'],
-      banner: { js: ESM_BANNER },
+      ...lambdaBuildOptions(join(ROOT, 'functions', name, 'index.ts'), bundle),
       metafile: true,
-      logLevel: 'error',
     });
-    const bundle = join(outdir, 'index.mjs');
     const bytes = statSync(bundle).size;
     const times = Array.from({ length: RUNS }, () => importMs(bundle, dir));
     // The packages that weigh most in the bundle, for the next person who has to shrink it.

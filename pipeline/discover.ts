@@ -19,7 +19,7 @@ export interface AwsDiscoveryHooks {
     include: readonly string[];
     exclude: readonly string[];
   }) => Promise<string[]>;
-  /** The regions enabled in one account (ec2:DescribeRegions in that account). */
+  /** The regions enabled in one account (account:ListRegions in that account). */
   listEnabledRegions?: (account: string) => Promise<string[]>;
 }
 
@@ -86,8 +86,8 @@ async function awsTargets(
       try {
         regions = [...new Set([...config.regions, ...(await hooks.listEnabledRegions(account))])];
       } catch (error) {
-        // One account's denied DescribeRegions costs only its unlisted regions.
-        errors.push(errorOf('ec2:DescribeRegions', error, account));
+        // One account's denied ListRegions costs only its unlisted regions.
+        errors.push(errorOf('account:ListRegions', error, account));
       }
     }
     for (const region of regions) targets.push({ cloud: 'aws', account, region });

@@ -83,7 +83,7 @@ const AwsAccount = z.strictObject({
   name: z.string().min(1).optional(),
   email: z.string().min(3).optional(),
   status: z.enum(['ACTIVE', 'SUSPENDED', 'PENDING_CLOSURE']).default('ACTIVE'),
-  /** EC2 DescribeRegions answer; default: the keys of `regions`. */
+  /** The enabled regions (Account ListRegions, EC2 DescribeRegions); default: the keys of `regions`. */
   enabledRegions: z.array(AwsRegion).optional(),
   regions: z.record(AwsRegion, AwsRegionEntry).default({}),
   iam: z

@@ -1,27 +1,21 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { dirname } from 'node:path';
+import { AssetHashType, DockerImage, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import {
+  Architecture,
+  Code,
+  Function as LambdaFunction,
+  Runtime,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { LocalFunctionBundling } from '../bundling/local-bundling';
 import { acknowledgeNag } from '../nag';
 
 /** Powertools service name and metrics namespace shared by the three functions (and alarms). */
 export const POWERTOOLS_SERVICE = 'mk8s-audit';
 export const METRICS_NAMESPACE = 'mk8s-audit';
-
-/**
- * Lets CommonJS-only dependencies call `require` (and read `__dirname`) inside the ESM bundle
- * (toolchain notes G15: google-gax and grpc-js read `__dirname` on import).
- */
-export const ESM_BANNER = [
-  "import { createRequire as __cr } from 'module';",
-  "import { fileURLToPath as __fup } from 'url';",
-  "import { dirname as __dn } from 'path';",
-  'const require = __cr(import.meta.url);',
-  'const __filename = __fup(import.meta.url);',
-  'const __dirname = __dn(__filename);',
-].join('');
 
 export interface AuditorFunctionProps {
   /** Absolute path of `functions/<name>/index.ts`; it exports `handler`. */
@@ -39,11 +33,11 @@ export interface AuditorFunctionProps {
 
 /**
  * House defaults for every Lambda: Node 24 on ARM64, X-Ray, an ESM bundle built by the local
- * esbuild with the pinned AWS SDK inside, Powertools settings, and a log group it owns (with
- * retention) that its role alone may write to.
+ * esbuild with the pinned AWS SDK inside (infra/bundling/build-options.ts), Powertools settings,
+ * and a log group it owns (with retention) that its role alone may write to.
  */
 export class AuditorFunction extends Construct {
-  public readonly fn: NodejsFunction;
+  public readonly fn: LambdaFunction;
   public readonly role: Role;
   public readonly logGroup: LogGroup;
 
@@ -65,9 +59,18 @@ export class AuditorFunction extends Construct {
         resources: [this.logGroup.logGroupArn],
       }),
     );
-    this.fn = new NodejsFunction(this, 'Fn', {
-      entry: props.entry,
-      handler: 'handler',
+    this.fn = new LambdaFunction(this, 'Fn', {
+      // The asset is the bundle's folder; the source folder is only named, never copied.
+      code: Code.fromAsset(dirname(props.entry), {
+        assetHashType: AssetHashType.OUTPUT,
+        bundling: {
+          // Never used: the local bundling always builds or throws (there is no Docker here).
+          image: DockerImage.fromRegistry('dummy'),
+          local: new LocalFunctionBundling(props.entry),
+        },
+      }),
+      // `handler` of the bundle `index.mjs` (BUNDLE_FILE).
+      handler: 'index.handler',
       description: props.description,
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
@@ -82,16 +85,6 @@ export class AuditorFunction extends Construct {
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         POWERTOOLS_LOG_LEVEL: 'INFO',
         ...props.environment,
-      },
-      bundling: {
-        forceDockerBundling: false,
-        bundleAwsSDK: true,
-        format: OutputFormat.ESM,
-        target: 'node24',
-        minify: true,
-        sourceMap: true,
-        mainFields: ['module', 'main'],
-        banner: ESM_BANNER,
       },
     });
     acknowledgeNag(

@@ -118,7 +118,7 @@ export class AuditorPermissions extends Construct {
     acknowledgeNag(
       discover,
       'AwsSolutions-IAM5[Resource::*]',
-      'organizations:ListAccounts, ListRoots, ListChildren, ListAccountsForParent and ec2:DescribeRegions are read-only and support no resource-level permissions.',
+      'organizations:ListAccounts, ListRoots, ListChildren, ListAccountsForParent and account:ListRegions are read-only and support no resource-level permissions.',
     );
     ackMemberRole(
       discover,

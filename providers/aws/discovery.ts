@@ -1,4 +1,4 @@
-import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { AccountClient, paginateListRegions, RegionOptStatus } from '@aws-sdk/client-account';
 import {
   type Account,
   ListRootsCommand,
@@ -13,7 +13,7 @@ import { type CallerIdentity, callerIdentity } from './caller-identity';
 import type { AwsCredentials } from './collector-options';
 
 export interface AwsDiscoveryOptions {
-  /** The Region of the STS, Organizations and EC2 calls (Organizations is global). */
+  /** The Region of the STS, Organizations and Account calls (the last two are global). */
   region: string;
   /** One base URL for every AWS client (a local stand-in of the APIs); default: the real endpoints. */
   endpoint?: string;
@@ -40,9 +40,15 @@ export interface AwsDiscovery {
    * only exclusions are given).
    */
   listOrganizationAccounts(scope?: OrganizationScope): Promise<string[]>;
-  /** The regions enabled in `account` (ec2:DescribeRegions there, through the member role). */
+  /** The regions enabled in `account` (account:ListRegions there, through the member role). */
   listEnabledRegions(account: string): Promise<string[]>;
 }
+
+/**
+ * The opt-in statuses of a usable region (Account API `RegionOptStatus`): regions enabled by
+ * default, and opt-in regions the account has enabled.
+ */
+const ENABLED = [RegionOptStatus.ENABLED, RegionOptStatus.ENABLED_BY_DEFAULT] as const;
 
 /** `State` replaces the deprecated `Status`; either says ACTIVE for a usable account. */
 const activeIds = (accounts: Account[] | undefined): string[] =>
@@ -128,15 +134,25 @@ export function createAwsDiscovery(opts: AwsDiscoveryOptions): AwsDiscovery {
             : { externalId: opts.assumeRole.externalId },
         );
       }
-      const ec2 = new EC2Client(config(credentials));
+      // Called in the account itself (no AccountId), so it needs no trusted access for
+      // Account Management in the organization, only account:ListRegions in the member role.
+      const client = new AccountClient(config(credentials));
       try {
-        // Without AllRegions, DescribeRegions lists only the regions enabled in the account.
-        const out = await ec2.send(new DescribeRegionsCommand({}));
-        return (out.Regions ?? [])
-          .filter((r) => r.OptInStatus !== 'not-opted-in')
-          .flatMap((r) => (r.RegionName ? [r.RegionName] : []));
+        const regions: string[] = [];
+        for await (const page of paginateListRegions(
+          { client },
+          { RegionOptStatusContains: [...ENABLED] },
+        )) {
+          for (const r of page.Regions ?? []) {
+            // Filtered again here: a region that is ENABLING, DISABLING or DISABLED is not audited.
+            if (r.RegionName && ENABLED.some((s) => s === r.RegionOptStatus)) {
+              regions.push(r.RegionName);
+            }
+          }
+        }
+        return regions;
       } finally {
-        ec2.destroy();
+        client.destroy();
         sts?.destroy();
       }
     },

@@ -29,12 +29,12 @@ export const AWS_AUDITOR_DISCOVERY_ACTIONS = [
   'organizations:ListRoots',
   'organizations:ListChildren',
   'organizations:ListAccountsForParent',
-  'ec2:DescribeRegions',
+  'account:ListRegions',
 ] as const satisfies readonly Action[];
 
 /** Target discovery through the member role: the regions enabled in a member account. */
 export const AWS_MEMBER_DISCOVERY_ACTIONS = [
-  'ec2:DescribeRegions',
+  'account:ListRegions',
 ] as const satisfies readonly Action[];
 
 const sorted = (actions: Iterable<string>): string[] => [...new Set(actions)].sort();

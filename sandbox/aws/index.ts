@@ -1,4 +1,5 @@
 import type { Route } from '../route';
+import { accountRoutes } from './account';
 import { ec2Routes } from './ec2';
 import { ec2NetworkRoutes } from './ec2-network';
 import { ecrRoutes } from './ecr';
@@ -21,6 +22,7 @@ export const awsRoutes: Route[] = [
   ...stsRoutes,
   ...outboundIdentityRoutes,
   ...organizationsRoutes,
+  ...accountRoutes,
   ...ec2Routes,
   ...ec2NetworkRoutes,
   ...eksRoutes,

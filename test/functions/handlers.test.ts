@@ -246,7 +246,7 @@ describe('discover → audit-target (per Map item) → publish, in-process again
     expect(targets.some((t) => t.cloud === 'aws' && t.account === ACCOUNT_A)).toBe(true);
     expect(out.discoveryErrors).toBe(0);
     expect(sb.counters.get('organizations:ListAccounts')).toBeGreaterThan(0);
-    expect(sb.counters.get('ec2:DescribeRegions', ACCOUNT_B)).toBeGreaterThan(0);
+    expect(sb.counters.get('account:ListRegions', ACCOUNT_B)).toBeGreaterThan(0);
   });
 
   it('made only AWS calls that the IAM policies grant', () => {

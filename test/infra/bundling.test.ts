@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './synth';
@@ -58,6 +60,36 @@ describe('Lambda bundling', () => {
           /(^|\/)(test|sandbox|bench)\//.test(s.replace(/^.*node_modules\/.*$/, '')),
       );
       expect(offending, fn).toEqual([]);
+    }
+  });
+
+  it('loads every bundle in a fresh Node process with the environment the stack sets', () => {
+    for (const { fn, dir } of assets) {
+      const url = pathToFileURL(join(dir, 'index.mjs')).href;
+      const out = spawnSync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `const m = await import(${JSON.stringify(url)}); process.stdout.write(typeof m.handler);`,
+        ],
+        {
+          encoding: 'utf8',
+          env: {
+            PATH: process.env['PATH'] ?? '',
+            NODE_OPTIONS: '--enable-source-maps',
+            POWERTOOLS_SERVICE_NAME: 'mk8s-audit',
+            POWERTOOLS_METRICS_NAMESPACE: 'mk8s-audit',
+            FINDINGS_BUCKET: 'mk8s-audit-findings-test',
+            RUN_CONFIG: JSON.stringify({
+              aws: { accounts: ['111122223333'], regions: ['eu-west-1'] },
+            }),
+            AWS_REGION: 'eu-west-1',
+          },
+        },
+      );
+      expect(out.stderr, fn).toBe('');
+      expect(out.stdout, fn).toBe('function');
     }
   });
 });

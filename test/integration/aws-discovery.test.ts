@@ -32,6 +32,32 @@ describe('AWS discovery against the sandbox', () => {
     expect(await d.listEnabledRegions(ACCOUNT_A)).toEqual([REGION]);
     expect(await d.listEnabledRegions(ACCOUNT_B)).toEqual(['eu-west-1']);
     expect(sandbox.counters.get('sts:AssumeRole')).toBe(1);
+    expect(sandbox.counters.get('account:ListRegions', ACCOUNT_B)).toBe(1);
+  });
+
+  it('pages through ListRegions and keeps enabled regions only (opt-in ones when enabled)', async () => {
+    // 24 regions enabled by default plus one enabled opt-in region: two pages of the default
+    // size; the disabled opt-in regions (DISABLED) are left out.
+    const byDefault = Array.from(
+      { length: 24 },
+      (_, i) => `x${String.fromCharCode(97 + i)}-test-1`,
+    );
+    const enabled = [...byDefault, 'me-south-1'];
+    const sb = await startSandbox({
+      estate: { aws: { accounts: { [ACCOUNT_A]: { enabledRegions: enabled, regions: {} } } } },
+    });
+    try {
+      const d = createAwsDiscovery({
+        region: 'eu-west-1',
+        endpoint: sb.url,
+        credentials: awsClientConfig(sb.url).credentials,
+        maxAttempts: 1,
+      });
+      expect((await d.listEnabledRegions(ACCOUNT_A)).sort()).toEqual([...enabled].sort());
+      expect(sb.counters.get('account:ListRegions')).toBe(2);
+    } finally {
+      await sb.stop();
+    }
   });
 
   it('feeds discover: organization-wide, every enabled region', async () => {

@@ -75,7 +75,7 @@ describe('discover', () => {
     ]);
     expect(out.errors).toEqual([
       {
-        operation: 'ec2:DescribeRegions',
+        operation: 'account:ListRegions',
         resource: '444455556666',
         code: 'UnauthorizedOperation',
         message: 'denied',
