@@ -8,13 +8,21 @@ import type { AksParts } from '../../core/snapshot-aks';
  */
 export const AKS_PART_OPERATIONS: Readonly<Record<keyof AksParts, readonly string[]>> = {
   diagnosticSettings: ['insights:DiagnosticSettings.List'],
-  clusterRoleAssignments: ['authorization:RoleAssignments.ListForScope'],
+  // Picked out of the subscription's RoleAssignments.List when it has several clusters.
+  clusterRoleAssignments: [
+    'authorization:RoleAssignments.ListForScope',
+    'authorization:RoleAssignments.List',
+  ],
   kubeletRoleAssignments: ['authorization:RoleAssignments.List'],
   roleDefinitions: ['authorization:RoleDefinitions.Get'],
   kubernetesVersions: ['containerservice:ManagedClusters.ListKubernetesVersions'],
   maintenanceConfigurations: ['containerservice:MaintenanceConfigurations.ListByManagedCluster'],
   defenderPricing: ['security:Pricings.Get'],
-  networkSecurityGroups: ['network:Subnets.Get', 'network:NetworkSecurityGroups.List'],
+  networkSecurityGroups: [
+    'network:Subnets.Get',
+    'network:NetworkSecurityGroups.Get',
+    'network:NetworkSecurityGroups.List',
+  ],
   containerRegistries: ['containerregistry:Registries.Get'],
 };
 

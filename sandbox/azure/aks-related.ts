@@ -86,12 +86,21 @@ export const aksRelatedRoutes: Route[] = [
     handle: (ctx) => {
       const filter = ctx.req.url.searchParams.get('$filter') ?? '';
       const cluster = clusterEntry(ctx).cluster.id.toLowerCase();
-      // atScope(): assignments at the cluster and above it (inherited), not below.
+      // atScope(): assignments at the cluster and above it (inherited), not below. Above are
+      // its ancestors segment by segment, and management groups and the root `/`.
       const all = subscriptionRelated(ctx, 'roleAssignments');
+      const above = (a: Json) => {
+        const scope = scopeOf(a).replace(/\/+$/, '');
+        return (
+          !scope.startsWith('/subscriptions/') ||
+          cluster === scope ||
+          cluster.startsWith(`${scope}/`)
+        );
+      };
       const hits =
         filter.replace(/\s/g, '') === 'atScope()'
-          ? all.filter((a) => cluster.startsWith(scopeOf(a)))
-          : all.filter((a) => cluster.startsWith(scopeOf(a)) || scopeOf(a).startsWith(cluster));
+          ? all.filter(above)
+          : all.filter((a) => above(a) || scopeOf(a).startsWith(`${cluster}/`));
       return armPage(ctx, hits);
     },
   }),

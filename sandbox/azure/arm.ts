@@ -74,7 +74,10 @@ export function armPage(ctx: RouteContext, items: readonly unknown[]): Reply {
   if (!p) throw new ApiError(400, 'InvalidSkipToken', 'The $skipToken is not valid.');
   const body: Record<string, unknown> = { value: p.items };
   if (p.next !== undefined) {
+    // ARM's nextLink keeps the request's query ($filter included), with the next skip token.
     const next = new URL(ctx.req.url.pathname, `https://${ctx.req.url.host}`);
+    for (const [k, v] of ctx.req.url.searchParams)
+      if (k !== '$skipToken') next.searchParams.set(k, v);
     next.searchParams.set('api-version', ctx.req.url.searchParams.get('api-version') ?? '');
     next.searchParams.set('$skipToken', p.next);
     body['nextLink'] = next.toString();
