@@ -1,9 +1,11 @@
 // `npm run catalog`: regenerates docs/checks.md and the checks block of README.md from the
-// checks' metadata. Run it after adding or changing a check; `npm test` fails while they are stale.
+// checks' metadata, and docs/api-calls.md from the collectors' call plans and the checks' reads.
+// Run it after adding or changing a check or a call; `npm test` fails while they are stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FRAMEWORKS } from '../checks/frameworks/index';
 import { ALL_CHECKS } from '../checks/index';
+import { renderApiCallsDoc } from './api-calls-doc';
 import { renderChecksDoc, renderReadmeBlock, replaceReadmeBlock } from './catalog-docs';
 
 const root = join(import.meta.dirname, '..');
@@ -15,4 +17,7 @@ writeFileSync(
   readmePath,
   replaceReadmeBlock(readFileSync(readmePath, 'utf8'), renderReadmeBlock(ALL_CHECKS)),
 );
-console.log(`Wrote ${ALL_CHECKS.length} checks to docs/checks.md and README.md.`);
+writeFileSync(join(root, 'docs', 'api-calls.md'), renderApiCallsDoc(ALL_CHECKS));
+console.log(
+  `Wrote ${ALL_CHECKS.length} checks to docs/checks.md and README.md, the calls to docs/api-calls.md.`,
+);
