@@ -15,13 +15,15 @@ export const AZURE_CALL_PLAN: readonly PlannedCall[] = [
   {
     operation: 'authorization:RoleAssignments.List',
     per: 'target',
-    count: '1 per subscription with several clusters (+pages); else 1 per cluster with a kubelet identity',
+    count:
+      '1 per subscription with several clusters (+pages); else 1 per cluster with a kubelet identity',
     why: 'Without a filter it returns every assignment at, above or below the subscription, a superset of each cluster’s atScope() list and of its kubelet identity’s principalId list: both are picked out of it (scope an ancestor of the cluster id, or a management group or the root; principalId equal). A subscription of one cluster makes the cluster’s two filtered calls instead, as does every cluster when this listing fails.',
   },
   {
     operation: 'authorization:RoleAssignments.ListForScope',
     per: 'cluster',
-    count: '1 per cluster only in a subscription of one cluster, or when the subscription’s listing failed (+pages)',
+    count:
+      '1 per cluster only in a subscription of one cluster, or when the subscription’s listing failed (+pages)',
     why: '`$filter=atScope()` at the cluster: the assignments at or above it.',
   },
   {
