@@ -13,7 +13,8 @@ export interface AuditTargetHandlerDeps {
   store: ObjectStore;
   /** The collectors, or a factory called once per invocation (per-invocation credentials). */
   collectors: Partial<Record<Cloud, Collector>> | (() => Partial<Record<Cloud, Collector>>);
-  checks: readonly AnyCheck[];
+  /** The checks, or a function giving a target cloud's checks (imported on demand). */
+  checks: readonly AnyCheck[] | ((cloud: Cloud) => Promise<readonly AnyCheck[]>);
   logger: Logger;
   metrics: MetricsSink;
   clock: () => Date;
@@ -30,7 +31,8 @@ export function makeHandler(deps: AuditTargetHandlerDeps) {
       const { resultKey, result } = await auditTarget(input, {
         store: deps.store,
         collectors: typeof deps.collectors === 'function' ? deps.collectors() : deps.collectors,
-        checks: deps.checks,
+        checks:
+          typeof deps.checks === 'function' ? await deps.checks(input.target.cloud) : deps.checks,
         config: deps.config.checks,
         clock: deps.clock,
         logger: deps.logger,

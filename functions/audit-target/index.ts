@@ -1,7 +1,7 @@
-import { ALL_CHECKS } from '../../checks/index';
 import { readFunctionSettings } from '../shared/environment';
 import { createObservability } from '../shared/observability';
 import { findingsStore } from '../shared/store';
+import { checksFor } from './checks-for';
 import { collectorsFor } from './collectors';
 import { makeHandler } from './handler';
 
@@ -15,7 +15,8 @@ export const handler = makeHandler({
   // Per invocation: the function's own role for its own account, the member role elsewhere;
   // GCP and Azure through the configured federation (or an opt-in secret read now).
   collectors: () => collectorsFor(settings.config, { region: settings.region }),
-  checks: ALL_CHECKS,
+  // Only the target's cloud's checks and collector are imported (on its first target).
+  checks: checksFor,
   logger,
   metrics,
   clock: () => new Date(),

@@ -1,11 +1,12 @@
-import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { GetParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { SSMClient } from '@aws-sdk/client-ssm';
 
 /**
  * Reads secrets (Secrets Manager) and non-secret settings (SSM parameters) at run time, each at
  * most once per instance: make one per invocation, so a rotated secret is picked up by the next
  * run and no value outlives the invocation. A value is never put in the environment, never
- * logged, and an error names the secret or parameter, never a value.
+ * logged, and an error names the secret or parameter, never a value. The two SDK clients are
+ * imported only when a secret or parameter is read (they are opt-in fallbacks).
  */
 export class RunSecrets {
   readonly #secrets = new Map<string, Promise<string>>();
@@ -13,8 +14,8 @@ export class RunSecrets {
 
   constructor(
     private readonly clients: {
-      secretsManager: () => SecretsManagerClient;
-      ssm: () => SSMClient;
+      secretsManager: () => Promise<SecretsManagerClient>;
+      ssm: () => Promise<SSMClient>;
     },
   ) {}
 
@@ -43,9 +44,9 @@ export class RunSecrets {
 
   async #readSecret(arn: string): Promise<string> {
     try {
-      const out = await this.clients
-        .secretsManager()
-        .send(new GetSecretValueCommand({ SecretId: arn }));
+      const { GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
+      const client = await this.clients.secretsManager();
+      const out = await client.send(new GetSecretValueCommand({ SecretId: arn }));
       if (out.SecretString === undefined) throw new Error('it holds no SecretString');
       return out.SecretString;
     } catch (error) {
@@ -55,9 +56,9 @@ export class RunSecrets {
 
   async #readParameter(name: string): Promise<string> {
     try {
-      const out = await this.clients
-        .ssm()
-        .send(new GetParameterCommand({ Name: name, WithDecryption: true }));
+      const { GetParameterCommand } = await import('@aws-sdk/client-ssm');
+      const client = await this.clients.ssm();
+      const out = await client.send(new GetParameterCommand({ Name: name, WithDecryption: true }));
       if (out.Parameter?.Value === undefined) throw new Error('it has no value');
       return out.Parameter.Value;
     } catch (error) {

@@ -14,20 +14,28 @@ export const ESM_BANNER = [
   'const __dirname = __dn(__filename);',
 ].join('');
 
-/** The file every function's bundle is written to (the handler is `index.handler`). */
+/** The file every function's bundle starts from (the handler is `index.handler`). */
 export const BUNDLE_FILE = 'index.mjs';
+/** Where the chunks imported on demand go, beside the bundle. */
+export const CHUNKS_DIR = 'chunks';
 
 /**
- * How every Lambda function is bundled (the stack and `npm run bench:lambda` both use this):
- * one minified ESM file for Node 24 with the pinned AWS SDK inside, `module` entry points first
- * (ESM builds tree-shake), an external source map without the sources' text (stack traces need
- * only the mappings, and Node reads the whole map at load with --enable-source-maps), legal
- * comments in a file beside the bundle (kept, never loaded), and the AWS SDK schema rewrite that lets unused shapes go.
+ * How every Lambda function is bundled into `outdir` (the stack and `npm run bench:lambda` both
+ * use this): a minified ESM bundle for Node 24 with the pinned AWS SDK inside; what the code
+ * imports with `import()` goes to chunks beside it, loaded only when called (audit-target: one
+ * cloud's collector, SDKs and checks per target). `module` entry points first (ESM builds
+ * tree-shake); external source maps without the sources' text (stack traces need only the
+ * mappings, and Node reads a whole map when it loads a file under --enable-source-maps); legal
+ * comments in a file beside the bundle (kept, never loaded); and the AWS SDK schema rewrite
+ * that lets unused shapes go (schema-keys-plugin.ts).
  */
-export function lambdaBuildOptions(entry: string, outfile: string): BuildOptions {
+export function lambdaBuildOptions(entry: string, outdir: string): BuildOptions {
   return {
-    entryPoints: [entry],
-    outfile,
+    entryPoints: [{ in: entry, out: BUNDLE_FILE.replace(/\.mjs$/, '') }],
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    splitting: true,
+    chunkNames: `${CHUNKS_DIR}/[name]-[hash]`,
     bundle: true,
     platform: 'node',
     target: 'node24',

@@ -7,13 +7,8 @@ import {
 import type { Part } from '../../core/snapshot';
 import type { EksAccessEntry } from '../../core/snapshot-eks';
 import { toWire } from '../../core/wire';
+import { ACCESS_ENTRY_OPERATIONS } from './eks-parts';
 import { allPages, listThenDescribe } from './list-then-describe';
-
-export const ACCESS_ENTRY_OPERATIONS = [
-  'eks:ListAccessEntries',
-  'eks:DescribeAccessEntry',
-  'eks:ListAssociatedAccessPolicies',
-];
 
 /**
  * ListAccessEntries (every page) → DescribeAccessEntry + ListAssociatedAccessPolicies (every

@@ -1,6 +1,15 @@
 import { notCollected } from '../../core/snapshot';
 import type { EksParts } from '../../core/snapshot-eks';
-import { ACCESS_ENTRY_OPERATIONS } from './collect-access-entries';
+
+/**
+ * The calls of the access-entries part (collect-access-entries.ts). Kept here, not in the
+ * collector, so that readers of snapshots and exports do not pull in the EKS client.
+ */
+export const ACCESS_ENTRY_OPERATIONS = [
+  'eks:ListAccessEntries',
+  'eks:DescribeAccessEntry',
+  'eks:ListAssociatedAccessPolicies',
+];
 
 /**
  * Every part of an EKS snapshot, with the API operations that fill it. Typed as a record over

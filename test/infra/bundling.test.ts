@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -24,7 +24,17 @@ describe('Lambda bundling', () => {
   }, 300_000);
   afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
-  it('builds every function with the local esbuild into one ESM file with the SDK inside', () => {
+  /** The bundle and the chunks it imports on demand. */
+  const jsFiles = (dir: string): string[] => [
+    join(dir, 'index.mjs'),
+    ...(existsSync(join(dir, 'chunks'))
+      ? readdirSync(join(dir, 'chunks'))
+          .filter((f) => f.endsWith('.mjs'))
+          .map((f) => join(dir, 'chunks', f))
+      : []),
+  ];
+
+  it('builds every function with the local esbuild into an ESM bundle with the SDK inside', () => {
     expect(assets).toHaveLength(3);
     for (const { fn, dir } of assets) {
       const bundle = join(dir, 'index.mjs');
@@ -35,9 +45,12 @@ describe('Lambda bundling', () => {
       // bundleAwsSDK: the pinned S3 client is inside, not the runtime's. (Booleans, so that a
       // failure does not print a minified bundle.)
       expect(code.includes('"PutObject"'), `${fn} bundles the S3 client`).toBe(true);
-      expect(/from\s*["']@aws-sdk\//.test(code), `${fn} imports an external SDK`).toBe(false);
+      for (const file of jsFiles(dir)) {
+        const js = readFileSync(file, 'utf8');
+        expect(/from\s*["']@aws-sdk\//.test(js), `${file} imports an external SDK`).toBe(false);
+        expect(existsSync(`${file}.map`), `${file} has a source map`).toBe(true);
+      }
       expect(statSync(bundle).size).toBeGreaterThan(100_000);
-      expect(existsSync(join(dir, 'index.mjs.map'))).toBe(true);
     }
   });
 
@@ -50,11 +63,12 @@ describe('Lambda bundling', () => {
     // Packages that only the dev tools bring in, besides the direct devDependencies.
     const devOnly = [...Object.keys(pkg.devDependencies), 'sinon', 'busboy', 'vite'];
     for (const { fn, dir } of assets) {
-      const map = JSON.parse(readFileSync(join(dir, 'index.mjs.map'), 'utf8')) as {
-        sources: string[];
-      };
-      expect(map.sources.length, fn).toBeGreaterThan(50);
-      const offending = map.sources.filter(
+      const sources = jsFiles(dir).flatMap(
+        (file) =>
+          (JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[] }).sources,
+      );
+      expect(sources.length, fn).toBeGreaterThan(50);
+      const offending = sources.filter(
         (s) =>
           devOnly.some((name) => s.includes(`node_modules/${name}/`)) ||
           /(^|\/)(test|sandbox|bench)\//.test(s.replace(/^.*node_modules\/.*$/, '')),
@@ -63,15 +77,20 @@ describe('Lambda bundling', () => {
     }
   });
 
-  it('loads every bundle in a fresh Node process with the environment the stack sets', () => {
+  it('loads every bundle and every chunk in a fresh Node process with the stack’s environment', () => {
     for (const { fn, dir } of assets) {
-      const url = pathToFileURL(join(dir, 'index.mjs')).href;
+      const [url, ...chunks] = jsFiles(dir).map((f) => pathToFileURL(f).href);
       const out = spawnSync(
         process.execPath,
         [
           '--input-type=module',
           '-e',
-          `const m = await import(${JSON.stringify(url)}); process.stdout.write(typeof m.handler);`,
+          [
+            `const m = await import(${JSON.stringify(url)});`,
+            // What targets import on demand (a cloud's collector and checks) must load as well.
+            ...chunks.map((c) => `await import(${JSON.stringify(c)});`),
+            'process.stdout.write(typeof m.handler);',
+          ].join('\n'),
         ],
         {
           encoding: 'utf8',

@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { type AuthClient, JWT } from 'google-auth-library';
 import { describe, expect, it } from 'vitest';
-import { gcpAuthClient } from '../../../functions/shared/cloud-credentials';
+import { gcpAuthClient } from '../../../functions/shared/gcp-credentials';
 import type { RunSecrets } from '../../../functions/shared/run-secrets';
 
 const ARN = 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:mk8s-audit/gcp-key-AbCdEf';
