@@ -35,3 +35,21 @@ export function parseCommandArgs<O extends Options>(
     throw error;
   }
 }
+
+/**
+ * The parsed command line, or `undefined` when it asked for `--help`: `usage` has then been
+ * written (to stdout unless `write` says otherwise) and the command returns EXIT.ok.
+ */
+export function commandLine<O extends Options>(
+  argv: string[],
+  usage: string,
+  options: O,
+  opts: { positionals?: boolean; write?: (text: string) => void } = {},
+) {
+  const args = parseCommandArgs(argv, options, opts.positionals ?? false);
+  // `in` narrows the generic values object, whose keys TypeScript cannot see here.
+  if (!('help' in args.values && args.values.help === true)) return args;
+  const write = opts.write ?? ((text: string) => process.stdout.write(text));
+  write(`${usage}\n`);
+  return undefined;
+}

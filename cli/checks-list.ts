@@ -2,7 +2,7 @@ import { FRAMEWORKS, findFramework } from '../checks/frameworks/index';
 import { ALL_CHECKS } from '../checks/index';
 import { responsibilityOf } from '../checks/responsibility/index';
 import { Provider } from '../core/provider';
-import { parseCommandArgs } from './args';
+import { commandLine } from './args';
 import { catalogOrder, formatCatalog, formatFramework } from './catalog-table';
 import { type Command, EXIT, UsageError } from './command';
 import { comparisonLines, frameworkDetail } from './framework-detail';
@@ -25,15 +25,13 @@ export const checksCommand: Command = {
   name: 'checks',
   summary: 'List the check catalog, or a framework with the checks covering each requirement',
   async run(argv) {
-    const { values } = parseCommandArgs(argv, {
+    const args = commandLine(argv, USAGE, {
       provider: { type: 'string' },
       framework: { type: 'string' },
       json: { type: 'boolean' },
     });
-    if (values.help) {
-      process.stdout.write(`${USAGE}\n`);
-      return EXIT.ok;
-    }
+    if (args === undefined) return EXIT.ok;
+    const { values } = args;
     let checks = [...ALL_CHECKS];
     if (values.provider !== undefined) {
       const provider = Provider.safeParse(values.provider);

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { toSnapshotFile } from '../providers/snapshot-file';
-import { parseCommandArgs } from './args';
+import { commandLine } from './args';
 import { collectLiveAws } from './aws-live';
 import { type Command, EXIT, UsageError } from './command';
 import { createScanProgress } from './progress';
@@ -28,7 +28,7 @@ export const collectCommand: Command = {
   name: 'collect',
   summary: 'Collect live AWS clusters into a snapshot file for a later offline scan',
   async run(argv) {
-    const { values } = parseCommandArgs(argv, {
+    const args = commandLine(argv, USAGE, {
       aws: { type: 'boolean' },
       region: { type: 'string', multiple: true },
       profile: { type: 'string' },
@@ -36,10 +36,8 @@ export const collectCommand: Command = {
       out: { type: 'string', short: 'o' },
       quiet: { type: 'boolean', short: 'q' },
     });
-    if (values.help) {
-      process.stdout.write(`${USAGE}\n`);
-      return EXIT.ok;
-    }
+    if (args === undefined) return EXIT.ok;
+    const { values } = args;
     if (!values.aws) throw new UsageError('collect needs --aws');
     if (values.out === undefined) throw new UsageError('collect needs --out <snapshot.json>');
     const progress = createScanProgress(process.stderr, values.quiet === true);

@@ -1,4 +1,4 @@
-import { parseCommandArgs } from './args';
+import { commandLine } from './args';
 import { type Command, EXIT } from './command';
 import { complianceFromSource, SOURCE_OPTIONS, SOURCE_USAGE } from './compliance-source';
 import { formatCompliance } from './compliance-table';
@@ -17,11 +17,9 @@ export const complianceCommand: Command = {
   name: 'compliance',
   summary: 'Per framework requirement, the days of a period it was met, from the run history',
   async run(argv) {
-    const { values } = parseCommandArgs(argv, { ...SOURCE_OPTIONS, json: { type: 'boolean' } });
-    if (values.help) {
-      process.stdout.write(`${USAGE}\n`);
-      return EXIT.ok;
-    }
+    const args = commandLine(argv, USAGE, { ...SOURCE_OPTIONS, json: { type: 'boolean' } });
+    if (args === undefined) return EXIT.ok;
+    const { values } = args;
     const { report, label } = await complianceFromSource(values);
     process.stdout.write(
       values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatCompliance(report, label)}\n`,

@@ -1,7 +1,7 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { buildEvidenceFiles } from '../outputs/compliance/evidence-files';
-import { parseCommandArgs } from './args';
+import { commandLine } from './args';
 import { type Command, EXIT, InputError, UsageError } from './command';
 import { complianceFromSource, SOURCE_OPTIONS, SOURCE_USAGE } from './compliance-source';
 
@@ -30,11 +30,9 @@ export const evidenceCommand: Command = {
   name: 'evidence',
   summary: 'Write an evidence folder (summaries, findings, snapshots, hash manifest) for a period',
   async run(argv) {
-    const { values } = parseCommandArgs(argv, { ...SOURCE_OPTIONS, out: { type: 'string' } });
-    if (values.help) {
-      process.stdout.write(`${USAGE}\n`);
-      return EXIT.ok;
-    }
+    const args = commandLine(argv, USAGE, { ...SOURCE_OPTIONS, out: { type: 'string' } });
+    if (args === undefined) return EXIT.ok;
+    const { values } = args;
     if (values.out === undefined) throw new UsageError('--out <dir> is required');
     const out = values.out;
     if (!(await emptyOrMissing(out))) {

@@ -5,7 +5,7 @@ import type { Finding } from '../core/finding';
 import type { Mutelist, MutelistEntry } from '../core/mutelist';
 import { applyMutelist, type EntryReport, utcDay } from '../core/mutelist-match';
 import { parseFindingsJson } from '../outputs/findings-json';
-import { parseCommandArgs } from './args';
+import { commandLine } from './args';
 import { type Command, EXIT, InputError, UsageError } from './command';
 import { readMutelistFile } from './mutelist-file';
 
@@ -147,15 +147,14 @@ export const mutelistCommand: Command = {
   name: 'mutelist',
   summary: 'mutelist check <file>: validate a mutelist and list what each entry matches',
   async run(argv) {
-    const { values, positionals } = parseCommandArgs(
+    const args = commandLine(
       argv,
+      USAGE,
       { out: { type: 'string', short: 'o' }, date: { type: 'string' } },
-      true,
+      { positionals: true },
     );
-    if (values.help) {
-      process.stdout.write(`${USAGE}\n`);
-      return EXIT.ok;
-    }
+    if (args === undefined) return EXIT.ok;
+    const { values, positionals } = args;
     const [sub, file, ...extra] = positionals;
     if (sub !== 'check') {
       throw new UsageError(

@@ -10,7 +10,7 @@ import { parseRunConfig, type RunConfig } from '../pipeline/run-config';
 import { securityHubDestination } from '../pipeline/securityhub-destination';
 import type { ObjectStore, RunRef } from '../pipeline/types';
 import { callerIdentity } from '../providers/aws/caller-identity';
-import { parseCommandArgs } from './args';
+import { commandLine } from './args';
 import { type Command, EXIT, InputError, UsageError } from './command';
 import { securityHubLine } from './run-summary-report';
 
@@ -55,7 +55,7 @@ async function findRun(store: ObjectStore, runId: string): Promise<RunRef> {
 }
 
 export async function runPublishCommand(argv: string[]): Promise<number> {
-  const { values } = parseCommandArgs(argv, {
+  const args = commandLine(argv, USAGE, {
     bucket: { type: 'string' },
     dir: { type: 'string' },
     run: { type: 'string' },
@@ -66,10 +66,8 @@ export async function runPublishCommand(argv: string[]): Promise<number> {
     account: { type: 'string' },
     endpoint: { type: 'string' },
   });
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return EXIT.ok;
-  }
+  if (args === undefined) return EXIT.ok;
+  const { values } = args;
   if ((values.bucket === undefined) === (values.dir === undefined)) {
     throw new UsageError('give the run store: --bucket <name> or --dir <path>');
   }

@@ -2,7 +2,7 @@ import { type Estate, EstateError, loadEstate } from '../sandbox/estate';
 import { startS3 } from '../sandbox/s3';
 import { SAMPLE_ESTATE_FILE } from '../sandbox/sample-estate';
 import { startSandbox } from '../sandbox/server';
-import { parseCommandArgs } from './args';
+import { commandLine } from './args';
 import { type Command, EXIT, InputError, UsageError } from './command';
 
 /** The bucket the sandbox's S3 creates for findings. */
@@ -75,15 +75,18 @@ function untilSignal(): Promise<void> {
 
 /** Runs the sandbox and S3 until `io.stopped`, printing the endpoint settings. */
 export async function runSandboxCommand(argv: string[], io: SandboxCommandIo): Promise<number> {
-  const { values } = parseCommandArgs(argv, {
-    estate: { type: 'string', short: 'e' },
-    port: { type: 'string', short: 'p' },
-    's3-port': { type: 'string' },
-  });
-  if (values.help) {
-    io.write(`${USAGE}\n`);
-    return EXIT.ok;
-  }
+  const args = commandLine(
+    argv,
+    USAGE,
+    {
+      estate: { type: 'string', short: 'e' },
+      port: { type: 'string', short: 'p' },
+      's3-port': { type: 'string' },
+    },
+    { write: (text) => io.write(text) },
+  );
+  if (args === undefined) return EXIT.ok;
+  const { values } = args;
   const port = portOf(values.port, '--port');
   const s3Port = portOf(values['s3-port'], '--s3-port');
   const file = values.estate ?? SAMPLE_ESTATE_FILE;

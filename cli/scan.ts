@@ -1,8 +1,8 @@
 import { Severity } from '../core/severity';
 import { type FormatName, parseFormats } from '../outputs/formats';
 import { EXPORT_READERS } from '../providers/exports';
-import { parseCommandArgs } from './args';
-import { type Command, UsageError } from './command';
+import { commandLine } from './args';
+import { type Command, EXIT, UsageError } from './command';
 import { readMutelistFile } from './mutelist-file';
 import { createScanProgress } from './progress';
 import { printScanReport } from './scan-report';
@@ -59,8 +59,9 @@ export const scanCommand: Command = {
   name: 'scan',
   summary: 'Audit exported JSON files, a live AWS account or GCP projects; write findings.json',
   async run(argv) {
-    const { values, positionals } = parseCommandArgs(
+    const args = commandLine(
       argv,
+      USAGE,
       {
         input: { type: 'string', short: 'i', multiple: true },
         out: { type: 'string', short: 'o' },
@@ -77,12 +78,10 @@ export const scanCommand: Command = {
         quiet: { type: 'boolean', short: 'q' },
         mutelist: { type: 'string' },
       },
-      true,
+      { positionals: true },
     );
-    if (values.help) {
-      process.stdout.write(`${USAGE}\n`);
-      return 0;
-    }
+    if (args === undefined) return EXIT.ok;
+    const { values, positionals } = args;
     const inputs = [...(values.input ?? []), ...positionals];
     const gcpProjects = values['gcp-project'] ?? [];
     const azureSubscriptions = values['azure-subscription'] ?? [];

@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import { givenMutelist } from '../pipeline/mutelist-source';
-import { parseCommandArgs } from './args';
+import { commandLine } from './args';
 import { type Command, EXIT } from './command';
 import { mutelistLine, readMutelistFile } from './mutelist-file';
 import { formatRunSummary } from './run-summary-report';
@@ -31,15 +31,13 @@ export const startCommand: Command = {
   name: 'start',
   summary: 'Audit a sample estate on the local sandbox cloud, end to end (what `npm start` runs)',
   async run(argv) {
-    const { values } = parseCommandArgs(argv, {
+    const args = commandLine(argv, USAGE, {
       out: { type: 'string', short: 'o' },
       estate: { type: 'string' },
       mutelist: { type: 'string' },
     });
-    if (values.help) {
-      process.stdout.write(`${USAGE}\n`);
-      return EXIT.ok;
-    }
+    if (args === undefined) return EXIT.ok;
+    const { values } = args;
     // Loaded on use: the sandbox and its API models are not needed by the other commands.
     const { runStart, SAMPLE_ESTATE } = await import('./start-run');
     const estateFile = values.estate ?? SAMPLE_ESTATE;

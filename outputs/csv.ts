@@ -1,5 +1,6 @@
 import type { Evidence } from '../core/check';
 import type { Finding } from '../core/finding';
+import { FINDING_KEY_COLUMNS, findingKey, requirementIds } from './finding-columns';
 
 /**
  * `findings.csv`: one row per result, RFC 4180 (CRLF record ends, every field with a quote,
@@ -35,19 +36,7 @@ import type { Finding } from '../core/finding';
  * 27 exception_expires the entry's last day (YYYY-MM-DD, UTC)
  */
 export const CSV_COLUMNS = [
-  'id',
-  'check_id',
-  'provider',
-  'cloud',
-  'account',
-  'region',
-  'resource_id',
-  'resource_name',
-  'subject_type',
-  'subject_id',
-  'subject_name',
-  'status',
-  'severity',
+  ...FINDING_KEY_COLUMNS,
   'family',
   'title',
   'message',
@@ -82,28 +71,14 @@ export function evidenceText(evidence: readonly Evidence[]): string {
     .join('\n');
 }
 
-function row(f: Finding): Record<Column, string> {
+function row(f: Finding): Record<Column, string | null> {
   return {
-    id: f.id,
-    check_id: f.checkId,
-    provider: f.provider,
-    cloud: f.cloud,
-    account: f.account,
-    region: f.region,
-    resource_id: f.resourceId,
-    resource_name: f.resourceName,
-    subject_type: f.subject?.type ?? '',
-    subject_id: f.subject?.id ?? '',
-    subject_name: f.subject?.name ?? '',
-    status: f.status,
-    severity: f.severity,
+    ...findingKey(f),
     family: f.family,
     title: f.title,
     message: f.message,
     evidence: evidenceText(f.evidence),
-    frameworks: Object.entries(f.frameworks)
-      .flatMap(([fw, ids]) => ids.map((id) => `${fw}:${id}`))
-      .join('; '),
+    frameworks: requirementIds(f).join('; '),
     remediation: f.remediation.summary,
     remediation_cli: f.remediation.cli ?? '',
     remediation_url: f.remediation.url ?? '',
@@ -124,7 +99,7 @@ export function renderCsv(findings: readonly Finding[]): string {
   const lines = [CSV_COLUMNS.join(',')];
   for (const f of findings) {
     const r = row(f);
-    lines.push(CSV_COLUMNS.map((c) => csvField(r[c])).join(','));
+    lines.push(CSV_COLUMNS.map((c) => csvField(r[c] ?? '')).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
 }

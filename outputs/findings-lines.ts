@@ -1,4 +1,10 @@
 import type { Finding } from '../core/finding';
+import {
+  FINDING_KEY_COLUMNS,
+  type FindingKey,
+  findingKey,
+  requirementIds,
+} from './finding-columns';
 
 /**
  * `findings.jsonl` for Athena: one JSON object per line (the OpenX JSON SerDe reads one record
@@ -7,22 +13,9 @@ import type { Finding } from '../core/finding';
  * `framework:id` strings so a query can use `contains(requirements, 'cis-eks-1.8.0:5.4.2')`.
  * The Glue table in `infra/constructs/findings-history.ts` declares exactly these columns.
  */
-export interface FindingLine {
+export interface FindingLine extends FindingKey {
   run_id: string;
   observed_at: string;
-  id: string;
-  check_id: string;
-  provider: string;
-  cloud: string;
-  account: string;
-  region: string;
-  resource_id: string;
-  resource_name: string;
-  subject_type: string | null;
-  subject_id: string | null;
-  subject_name: string | null;
-  status: string;
-  severity: string;
   title: string;
   message: string;
   family: string;
@@ -38,19 +31,7 @@ export interface FindingLine {
 export const FINDING_LINE_COLUMNS = [
   'run_id',
   'observed_at',
-  'id',
-  'check_id',
-  'provider',
-  'cloud',
-  'account',
-  'region',
-  'resource_id',
-  'resource_name',
-  'subject_type',
-  'subject_id',
-  'subject_name',
-  'status',
-  'severity',
+  ...FINDING_KEY_COLUMNS,
   'title',
   'message',
   'family',
@@ -66,26 +47,12 @@ export function toFindingLine(f: Finding, run: { runId: string }, observedAt: Da
   return {
     run_id: run.runId,
     observed_at: observedAt.toISOString(),
-    id: f.id,
-    check_id: f.checkId,
-    provider: f.provider,
-    cloud: f.cloud,
-    account: f.account,
-    region: f.region,
-    resource_id: f.resourceId,
-    resource_name: f.resourceName,
-    subject_type: f.subject?.type ?? null,
-    subject_id: f.subject?.id ?? null,
-    subject_name: f.subject?.name ?? null,
-    status: f.status,
-    severity: f.severity,
+    ...findingKey(f),
     title: f.title,
     message: f.message,
     family: f.family,
     categories: f.categories,
-    requirements: Object.entries(f.frameworks).flatMap(([fw, ids]) =>
-      ids.map((id) => `${fw}:${id}`),
-    ),
+    requirements: requirementIds(f),
     frameworks: f.frameworks,
     evidence_json: JSON.stringify(f.evidence),
     remediation: f.remediation.summary,

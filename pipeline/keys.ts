@@ -13,6 +13,8 @@ export function targetSlug(target: Target): string {
 
 export const keys = {
   targets: (run: RunRef) => `${runPrefix(run)}targets.json`,
+  /** The Distributed Map's items: a JSON array of the run's targets, next to `targets.json`. */
+  mapItems: (run: RunRef) => `${runPrefix(run)}map-items.json`,
   targetPrefix: (run: RunRef, t: Target) => `${runPrefix(run)}targets/${targetSlug(t)}/`,
   snapshot: (run: RunRef, t: Target) => `${keys.targetPrefix(run, t)}snapshot.json`,
   targetFindings: (run: RunRef, t: Target) => `${keys.targetPrefix(run, t)}findings.json`,

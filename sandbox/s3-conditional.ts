@@ -35,6 +35,26 @@ function s3Error(res: ServerResponse, status: number, code: string, message: str
 }
 
 /** Forwards one request to s3rver, streaming both ways; resolves when the answer is sent. */
+type Refusal = [status: number, code: string, message: string];
+
+const PRECONDITION_FAILED: Refusal = [
+  412,
+  'PreconditionFailed',
+  'At least one of the pre-conditions you specified did not hold',
+];
+
+/** S3's answer when a conditional PUT's `If-Match` / `If-None-Match` does not hold, else none. */
+function preconditionRefusal(
+  ifMatch: string | undefined,
+  ifNoneMatch: string | undefined,
+  etag: string | undefined,
+): Refusal | undefined {
+  if (ifNoneMatch !== undefined && etag !== undefined) return PRECONDITION_FAILED;
+  if (ifMatch === undefined) return undefined;
+  if (etag === undefined) return [404, 'NoSuchKey', 'The specified key does not exist.'];
+  return unquote(ifMatch) === etag ? undefined : PRECONDITION_FAILED;
+}
+
 function forward(
   req: IncomingMessage,
   res: ServerResponse,
@@ -96,30 +116,11 @@ export async function startConditionalWriteProxy(
       const etag = await currentEtag(upstreamHost, upstreamPort, path);
       const ifMatch = req.headers['if-match'];
       const ifNoneMatch = req.headers['if-none-match'];
-      if (ifNoneMatch !== undefined && etag !== undefined) {
+      const refusal = preconditionRefusal(ifMatch, ifNoneMatch, etag);
+      if (refusal) {
         refused += 1;
         req.resume();
-        return s3Error(
-          res,
-          412,
-          'PreconditionFailed',
-          'At least one of the pre-conditions you specified did not hold',
-        );
-      }
-      if (ifMatch !== undefined && etag === undefined) {
-        refused += 1;
-        req.resume();
-        return s3Error(res, 404, 'NoSuchKey', 'The specified key does not exist.');
-      }
-      if (ifMatch !== undefined && unquote(ifMatch) !== etag) {
-        refused += 1;
-        req.resume();
-        return s3Error(
-          res,
-          412,
-          'PreconditionFailed',
-          'At least one of the pre-conditions you specified did not hold',
-        );
+        return s3Error(res, ...refusal);
       }
       await forward(req, res, upstreamHost, upstreamPort);
     } finally {

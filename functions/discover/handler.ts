@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { Logger } from '../../core/logger';
 import { type AwsDiscoveryHooks, discover } from '../../pipeline/discover';
-import { runPrefix } from '../../pipeline/keys';
+import { keys } from '../../pipeline/keys';
 import type { RunConfig } from '../../pipeline/run-config';
 import { newRunRef } from '../../pipeline/run-ref';
 import type { ObjectStore, RunRef } from '../../pipeline/types';
@@ -35,9 +35,6 @@ export interface DiscoverHandlerDeps {
   aws?: AwsDiscoveryHooks;
 }
 
-/** The Map items of a run, next to its `targets.json`. */
-export const mapItemsKey = (run: RunRef): string => `${runPrefix(run)}map-items.json`;
-
 /**
  * The run of an execution: stamped with its start time, named after the execution (so a retried
  * discover of the same execution writes the same run), in the characters a run id allows.
@@ -62,7 +59,7 @@ export function makeHandler(deps: DiscoverHandlerDeps) {
         },
         runRefForExecution(input),
       );
-      const itemsKey = mapItemsKey(out.run);
+      const itemsKey = keys.mapItems(out.run);
       await deps.store.put(itemsKey, `${JSON.stringify(out.targets)}\n`, 'application/json');
       const discoveryErrors = out.errors?.length ?? 0;
       deps.metrics.addMetric('TargetsDiscovered', MetricUnit.Count, out.targets.length);

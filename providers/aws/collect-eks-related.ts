@@ -6,6 +6,7 @@ import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-
 import type { GuardDutyClient } from '@aws-sdk/client-guardduty';
 import type { IAMClient } from '@aws-sdk/client-iam';
 import type { KMSClient } from '@aws-sdk/client-kms';
+import { awaitAll } from '../../core/await-all';
 import { notCollected, type Part } from '../../core/snapshot';
 import type { EksCluster, EksNodegroup, EksParts } from '../../core/snapshot-eks';
 import { collectAccessEntries } from './collect-access-entries';
@@ -79,91 +80,61 @@ export async function collectEksRelated(
   const nodegroups = nodegroupsPart.state === 'collected' ? nodegroupsPart.value : [];
   const name = cluster.name ?? '';
   const version = cluster.version;
-  const [
-    accessEntries,
-    addons,
-    identityProviderConfigs,
-    addonVersions,
-    fargateProfiles,
-    podIdentityAssociations,
-    guardDutyDetectors,
-  ] = await Promise.all([
-    collectAccessEntries(clients.eks, name),
-    collectAddons(clients.eks, name),
-    collectIdentityProviderConfigs(clients.eks, name),
-    version === undefined
-      ? missing('version', 'eks:DescribeAddonVersions')
-      : shared.once(`addonVersions:${version}`, () => collectAddonVersions(clients.eks, version)),
-    collectFargateProfiles(clients.eks, name),
-    collectPodIdentityAssociations(clients.eks, name),
-    shared.once('guardDutyDetectors', () => collectGuardDutyDetectors(clients.guardDuty)),
-  ]);
-  const [vpc, subnets, routeTables, clusterSecurityGroupRules, launchTemplateVersions, ebs] =
-    await Promise.all([
+  const eks = await awaitAll({
+    accessEntries: collectAccessEntries(clients.eks, name),
+    addons: collectAddons(clients.eks, name),
+    identityProviderConfigs: collectIdentityProviderConfigs(clients.eks, name),
+    addonVersions:
+      version === undefined
+        ? missing('version', 'eks:DescribeAddonVersions')
+        : shared.once(`addonVersions:${version}`, () => collectAddonVersions(clients.eks, version)),
+    fargateProfiles: collectFargateProfiles(clients.eks, name),
+    podIdentityAssociations: collectPodIdentityAssociations(clients.eks, name),
+    guardDutyDetectors: shared.once('guardDutyDetectors', () =>
+      collectGuardDutyDetectors(clients.guardDuty),
+    ),
+  });
+  const network = await awaitAll({
+    vpc:
       vpcId === undefined
         ? missing('resourcesVpcConfig.vpcId', 'ec2:DescribeVpcs')
         : shared.once(`vpc:${vpcId}`, () => collectVpc(ec2, vpcId)),
-      batched.subnets,
+    subnets: batched.subnets,
+    routeTables:
       vpcId === undefined
         ? missing('resourcesVpcConfig.vpcId', 'ec2:DescribeRouteTables')
         : shared.once(`routeTables:${vpcId}`, () => collectRouteTables(ec2, vpcId)),
-      batched.clusterSecurityGroupRules,
-      collectLaunchTemplateVersions(ec2, shared, nodegroups),
-      shared.once('ebsEncryptionByDefault', () => collectEbsEncryptionByDefault(ec2)),
-    ]);
+    clusterSecurityGroupRules: batched.clusterSecurityGroupRules,
+    launchTemplateVersions: collectLaunchTemplateVersions(ec2, shared, nodegroups),
+    ebsEncryptionByDefault: shared.once('ebsEncryptionByDefault', () =>
+      collectEbsEncryptionByDefault(ec2),
+    ),
+  });
   const keyArn = secretsKeyArn(cluster);
   const repositories = shared.once('ecrRepositories', () => collectEcrRepositories(clients.ecr));
-  const profiles = fargateProfiles.state === 'collected' ? fargateProfiles.value : [];
-  const [
-    controlPlaneLogGroup,
-    secretsKey,
-    oidcProviderArns,
-    roles,
-    iamRoles,
-    ecrScanningConfiguration,
-    ecrRepositories,
-    ecrRepositoryPolicies,
-    loadBalancers,
-  ] = await Promise.all([
-    batched.controlPlaneLogGroup,
+  const profiles = eks.fargateProfiles.state === 'collected' ? eks.fargateProfiles.value : [];
+  const { roles, ...others } = await awaitAll({
+    controlPlaneLogGroup: batched.controlPlaneLogGroup,
     // No Secrets encryption: nothing to look up; the checks read that from the cluster.
-    keyArn === undefined
-      ? notCollected<never>('the cluster has no Secrets encryption key to look up')
-      : shared.once(`secretsKey:${keyArn}`, () => collectSecretsKey(clients.kms, keyArn)),
-    shared.once('oidcProviderArns', () => collectOidcProviderArns(clients.iam)),
-    shared.once('roles', () => collectRoles(clients.iam)),
-    collectClusterRoles(clients.iam, shared, clusterRoleArns(cluster, nodegroups, profiles)),
-    shared.once('ecrScanning', () => collectEcrScanning(clients.ecr)),
-    repositories,
-    shared.once('ecrPolicies', async () =>
+    secretsKey:
+      keyArn === undefined
+        ? notCollected<never>('the cluster has no Secrets encryption key to look up')
+        : shared.once(`secretsKey:${keyArn}`, () => collectSecretsKey(clients.kms, keyArn)),
+    oidcProviderArns: shared.once('oidcProviderArns', () => collectOidcProviderArns(clients.iam)),
+    roles: shared.once('roles', () => collectRoles(clients.iam)),
+    iamRoles: collectClusterRoles(
+      clients.iam,
+      shared,
+      clusterRoleArns(cluster, nodegroups, profiles),
+    ),
+    ecrScanningConfiguration: shared.once('ecrScanning', () => collectEcrScanning(clients.ecr)),
+    ecrRepositories: repositories,
+    ecrRepositoryPolicies: shared.once('ecrPolicies', async () =>
       collectEcrRepositoryPolicies(clients.ecr, await repositories),
     ),
-    shared
+    loadBalancers: shared
       .once('loadBalancers', () => collectTaggedLoadBalancers(clients.elb))
       .then((region) => collectClusterLoadBalancers(clients.elb, region, name)),
-  ]);
-  return {
-    accessEntries,
-    addons,
-    identityProviderConfigs,
-    addonVersions,
-    fargateProfiles,
-    podIdentityAssociations,
-    guardDutyDetectors,
-    vpc,
-    subnets,
-    routeTables,
-    clusterSecurityGroupRules,
-    launchTemplateVersions,
-    ebsEncryptionByDefault: ebs,
-    controlPlaneLogGroup,
-    secretsKey,
-    oidcProviderArns,
-    irsaRoles: irsaRolesOf(roles, cluster),
-    iamRoles,
-    ecrScanningConfiguration,
-    ecrRepositories,
-    ecrRepositoryPolicies,
-    loadBalancers,
-  };
+  });
+  return { ...eks, ...network, ...others, irsaRoles: irsaRolesOf(roles, cluster) };
 }

@@ -66,6 +66,32 @@ async function attempt<T>(
   }
 }
 
+/**
+ * Fetches each id once per run (`ids` maps the cache key to the resource id): the part fails
+ * only when every fetch failed; otherwise it holds what came back and names the failures.
+ */
+async function fetchEach<T>(
+  operation: string,
+  cache: OncePerRun<Fetched<T>>,
+  ids: ReadonlyMap<string, string>,
+  get: (id: string) => Promise<T>,
+): Promise<Part<T[]>> {
+  const results = await Promise.all(
+    [...ids].map(([key, id]) =>
+      cache.get(
+        key,
+        () => attempt(operation, id, () => get(id)),
+        (f) => f.ok,
+      ),
+    ),
+  );
+  const values = results.flatMap((r) => (r.ok ? [r.value] : []));
+  const errors = results.flatMap((r) => (r.ok ? [] : [r.error]));
+  return values.length === 0 && errors.length > 0
+    ? failed(errors)
+    : collected(values, [operation], errors);
+}
+
 function asPart<T>(fetched: Fetched<T>, operation: string): Part<T> {
   return fetched.ok ? collected(fetched.value, [operation]) : failed([fetched.error]);
 }
@@ -177,26 +203,12 @@ export function createAzureCollector(opts: AzureCollectorOptions = {}): Collecto
         if (id && guid) ids.set(guid.toLowerCase(), id);
       }
     }
-    const results = await Promise.all(
-      [...ids].map(([guid, id]) =>
-        definitions.get(
-          guid,
-          () =>
-            attempt(op, id, () =>
-              arm.get<AzureRoleDefinition>(
-                id.startsWith('/subscriptions/') ? id : `/subscriptions/${subscription}${id}`,
-                API_VERSIONS.authorization,
-              ),
-            ),
-          isOk,
-        ),
+    return fetchEach(op, definitions, ids, (id) =>
+      arm.get<AzureRoleDefinition>(
+        id.startsWith('/subscriptions/') ? id : `/subscriptions/${subscription}${id}`,
+        API_VERSIONS.authorization,
       ),
     );
-    const values = results.flatMap((r) => (r.ok ? [r.value] : []));
-    const errors = results.flatMap((r) => (r.ok ? [] : [r.error]));
-    return values.length === 0 && errors.length > 0
-      ? failed(errors)
-      : collected(values, [op], errors);
   };
 
   /** NSGs of the pools' subnets and of the node resource group, each fetched once per run. */
@@ -254,30 +266,14 @@ export function createAzureCollector(opts: AzureCollectorOptions = {}): Collecto
       return kubelet.state === 'failed' ? failed(kubelet.errors) : kubelet;
     }
     const op = 'containerregistry:Registries.Get';
-    const ids = [
-      ...new Set(
-        kubelet.value
-          .map((a) => registryOfScope(a.properties?.scope))
-          .filter((id): id is string => id !== undefined),
-      ),
-    ];
-    const results = await Promise.all(
-      ids.map((id) =>
-        registries.get(
-          id,
-          () =>
-            attempt(op, id, () =>
-              arm.get<AzureContainerRegistry>(id, API_VERSIONS.containerRegistry),
-            ),
-          isOk,
-        ),
-      ),
+    const ids = new Map<string, string>();
+    for (const a of kubelet.value) {
+      const id = registryOfScope(a.properties?.scope);
+      if (id !== undefined) ids.set(id, id);
+    }
+    return fetchEach(op, registries, ids, (id) =>
+      arm.get<AzureContainerRegistry>(id, API_VERSIONS.containerRegistry),
     );
-    const values = results.flatMap((r) => (r.ok ? [r.value] : []));
-    const errors = results.flatMap((r) => (r.ok ? [] : [r.error]));
-    return values.length === 0 && errors.length > 0
-      ? failed(errors)
-      : collected(values, [op], errors);
   };
 
   const collectCluster = async (

@@ -1,5 +1,6 @@
 import { ApiError } from '../api-error';
 import { jsonReply } from '../http';
+import { pagedListRoute } from '../list-route';
 import type { Route } from '../route';
 import { armPage, armRoute, subscriptionOf } from './arm';
 
@@ -22,17 +23,15 @@ function subscriptionJson(id: string, displayName: string, state: string, tenant
 }
 
 export const subscriptionRoutes: Route[] = [
-  armRoute({
+  pagedListRoute(armRoute, armPage, {
     service: 'resources',
     operation: 'ListSubscriptions',
-    method: 'GET',
     path: '/subscriptions',
-    handle: (ctx) => {
+    items: (ctx) => {
       const azure = ctx.state.estate.azure;
-      const subs = Object.entries(azure?.subscriptions ?? {}).map(([id, s]) =>
+      return Object.entries(azure?.subscriptions ?? {}).map(([id, s]) =>
         subscriptionJson(id, s.displayName ?? id, s.state, azure?.tenantId ?? ''),
       );
-      return armPage(ctx, subs);
     },
   }),
   armRoute({
@@ -49,21 +48,19 @@ export const subscriptionRoutes: Route[] = [
       );
     },
   }),
-  armRoute({
+  pagedListRoute(armRoute, armPage, {
     service: 'resources',
     operation: 'ListResourceGroups',
-    method: 'GET',
     path: '/subscriptions/{subscription}/resourcegroups',
-    handle: (ctx) => {
+    items: (ctx) => {
       const sub = ctx.params['subscription'] as string;
-      const groups = subscriptionOf(ctx).resourceGroups.map((g) => ({
+      return subscriptionOf(ctx).resourceGroups.map((g) => ({
         id: `/subscriptions/${sub}/resourceGroups/${g.name}`,
         name: g.name,
         type: 'Microsoft.Resources/resourceGroups',
         location: g.location,
         properties: { provisioningState: 'Succeeded' },
       }));
-      return armPage(ctx, groups);
     },
   }),
 ];

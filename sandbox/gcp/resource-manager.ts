@@ -1,5 +1,7 @@
 import { ApiError } from '../api-error';
 import { page } from '../aws/protocol';
+import type { Reply } from '../http';
+import { pagedListRoute } from '../list-route';
 import type { Route, RouteContext } from '../route';
 import { gcpProject, projectNumber, projectRelated } from './project';
 import { gcpRoute, protoJsonReply } from './rest';
@@ -36,13 +38,18 @@ export const resourceManagerRoutes: Route[] = [
   }),
 ];
 
-/** `?pageSize=&pageToken=` paging of a v3 list (default page size 50, as a stand-in). */
-function v3Page<T>(ctx: RouteContext, items: readonly T[]) {
-  const size = Number(ctx.req.url.searchParams.get('pageSize') ?? '50');
-  const p = page(items, ctx.req.url.searchParams.get('pageToken'), size > 0 ? size : 50);
-  if (!p) throw new ApiError(400, 'INVALID_ARGUMENT', 'Invalid page token.');
-  return p;
-}
+/**
+ * `?pageSize=&pageToken=` paging of a v3 list (default page size 50, as a stand-in), answered
+ * as `{ <key>: [...], nextPageToken }`.
+ */
+const v3Page =
+  (key: string) =>
+  (ctx: RouteContext, items: readonly unknown[]): Reply => {
+    const size = Number(ctx.req.url.searchParams.get('pageSize') ?? '50');
+    const p = page(items, ctx.req.url.searchParams.get('pageToken'), size > 0 ? size : 50);
+    if (!p) throw new ApiError(400, 'INVALID_ARGUMENT', 'Invalid page token.');
+    return protoJsonReply({ [key]: p.items, nextPageToken: p.next });
+  };
 
 /** The required `parent` query parameter (v3 lists are always under a parent). */
 function parentOf(ctx: RouteContext): string {
@@ -55,14 +62,13 @@ function parentOf(ctx: RouteContext): string {
 
 /** Resource Manager v3: the projects and folders directly under a parent. */
 export const resourceManagerV3Routes: Route[] = [
-  gcpRoute({
+  pagedListRoute(gcpRoute, v3Page('projects'), {
     service: 'cloudresourcemanager',
     operation: 'projects.list',
-    method: 'GET',
     path: '/v3/projects',
-    handle: (ctx) => {
+    items: (ctx) => {
       const parent = parentOf(ctx);
-      const projects = Object.entries(ctx.state.estate.gcp?.projects ?? {})
+      return Object.entries(ctx.state.estate.gcp?.projects ?? {})
         .filter(([, p]) => p.parent === parent)
         .map(([id, p]) => ({
           name: `projects/${p.projectNumber ?? id}`,
@@ -71,18 +77,15 @@ export const resourceManagerV3Routes: Route[] = [
           state: p.state,
           displayName: id,
         }));
-      const p = v3Page(ctx, projects);
-      return protoJsonReply({ projects: p.items, nextPageToken: p.next });
     },
   }),
-  gcpRoute({
+  pagedListRoute(gcpRoute, v3Page('folders'), {
     service: 'cloudresourcemanager',
     operation: 'folders.list',
-    method: 'GET',
     path: '/v3/folders',
-    handle: (ctx) => {
+    items: (ctx) => {
       const parent = parentOf(ctx);
-      const folders = (ctx.state.estate.gcp?.folders ?? [])
+      return (ctx.state.estate.gcp?.folders ?? [])
         .filter((f) => f.parent === parent)
         .map((f) => ({
           name: `folders/${f.id}`,
@@ -90,8 +93,6 @@ export const resourceManagerV3Routes: Route[] = [
           displayName: f.displayName ?? f.id,
           state: 'ACTIVE',
         }));
-      const p = v3Page(ctx, folders);
-      return protoJsonReply({ folders: p.items, nextPageToken: p.next });
     },
   }),
 ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommandArgs } from '../../../cli/args';
+import { commandLine, parseCommandArgs } from '../../../cli/args';
 import { UsageError } from '../../../cli/command';
 
 const OPTIONS = {
@@ -24,5 +24,27 @@ describe('parseCommandArgs', () => {
 
   it('parses known flags', () => {
     expect(parseCommandArgs(['--format', 'json'], OPTIONS).values).toEqual({ format: 'json' });
+  });
+});
+
+describe('commandLine', () => {
+  it('writes the usage and gives nothing for --help, whatever else is given', () => {
+    const written: string[] = [];
+    const write = (text: string) => void written.push(text);
+    expect(commandLine(['--out', 'x', '-h'], 'Usage: demo', OPTIONS, { write })).toBeUndefined();
+    expect(written).toEqual(['Usage: demo\n']);
+  });
+
+  it('gives the flags and, when allowed, the positionals', () => {
+    const write = () => {
+      throw new Error('no usage expected');
+    };
+    const args = commandLine(['--out', 'o', 'a.json'], 'Usage', OPTIONS, {
+      positionals: true,
+      write,
+    });
+    expect(args?.values).toEqual({ out: 'o' });
+    expect(args?.positionals).toEqual(['a.json']);
+    expect(() => commandLine(['a.json'], 'Usage', OPTIONS, { write })).toThrow(UsageError);
   });
 });
