@@ -143,16 +143,14 @@ export function formatCheck(
   return [head, '', ...blocks.flatMap((b) => [b, '']), tail].join('\n');
 }
 
+/** The flags of `mutelist`. */
+const OPTIONS = { out: { type: 'string', short: 'o' }, date: { type: 'string' } } as const;
+
 export const mutelistCommand: Command = {
   name: 'mutelist',
   summary: 'mutelist check <file>: validate a mutelist and list what each entry matches',
   async run(argv) {
-    const args = commandLine(
-      argv,
-      USAGE,
-      { out: { type: 'string', short: 'o' }, date: { type: 'string' } },
-      { positionals: true },
-    );
+    const args = commandLine(argv, USAGE, OPTIONS, { positionals: true });
     if (args === undefined) return EXIT.ok;
     const { values, positionals } = args;
     const [sub, file, ...extra] = positionals;

@@ -55,31 +55,29 @@ Output:
 Exit codes: 0 the scan ran (whatever it found); 1 --fail-on was met; 2 bad usage or an input that
 could not be read (named on stderr; every other input is still audited).`;
 
+/** The flags of `scan`. */
+const OPTIONS = {
+  input: { type: 'string', short: 'i', multiple: true },
+  out: { type: 'string', short: 'o' },
+  'fail-on': { type: 'string' },
+  aws: { type: 'boolean' },
+  region: { type: 'string', multiple: true },
+  profile: { type: 'string' },
+  'endpoint-url': { type: 'string' },
+  'gcp-project': { type: 'string', multiple: true },
+  'azure-subscription': { type: 'string', multiple: true },
+  'azure-all-subscriptions': { type: 'boolean' },
+  'as-of': { type: 'string' },
+  format: { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  mutelist: { type: 'string' },
+} as const;
+
 export const scanCommand: Command = {
   name: 'scan',
   summary: 'Audit exported JSON files, a live AWS account or GCP projects; write findings.json',
   async run(argv) {
-    const args = commandLine(
-      argv,
-      USAGE,
-      {
-        input: { type: 'string', short: 'i', multiple: true },
-        out: { type: 'string', short: 'o' },
-        'fail-on': { type: 'string' },
-        aws: { type: 'boolean' },
-        region: { type: 'string', multiple: true },
-        profile: { type: 'string' },
-        'endpoint-url': { type: 'string' },
-        'gcp-project': { type: 'string', multiple: true },
-        'azure-subscription': { type: 'string', multiple: true },
-        'azure-all-subscriptions': { type: 'boolean' },
-        'as-of': { type: 'string' },
-        format: { type: 'string' },
-        quiet: { type: 'boolean', short: 'q' },
-        mutelist: { type: 'string' },
-      },
-      { positionals: true },
-    );
+    const args = commandLine(argv, USAGE, OPTIONS, { positionals: true });
     if (args === undefined) return EXIT.ok;
     const { values, positionals } = args;
     const inputs = [...(values.input ?? []), ...positionals];
