@@ -93,43 +93,29 @@ describe('Azure collector through the real SDK and ARM REST clients', () => {
     });
   });
 
-  it('evaluates the live parts: audit logs, cluster admins, kubelet roles, registries, NSGs, versions', async () => {
-    const snaps = await collectSub();
-    expect(statuses(snaps, 'aks-audit-logs')).toEqual({
-      'aks-public': 'fail',
-      'aks-private': 'pass',
-      'aks-rbac': 'fail',
+  describe('evaluates the live parts', () => {
+    let snaps: AksSnapshot[];
+    beforeAll(async () => {
+      snaps = await collectSub();
     });
-    expect(statuses(snaps, 'aks-cluster-admin-role-assignments')).toEqual({
-      'aks-public': 'fail',
-      'aks-private': 'fail',
-      'aks-rbac': 'fail',
-    });
-    expect(statuses(snaps, 'aks-kubelet-identity-privileges')).toEqual({
-      'aks-public': 'not_applicable',
-      'aks-private': 'fail',
-      'aks-rbac': 'not_applicable',
-    });
-    expect(statuses(snaps, 'aks-acr-controls')).toEqual({
-      'aks-public': 'not_applicable',
-      'aks-private/acr1': 'fail',
-      'aks-rbac': 'not_applicable',
-    });
-    expect(statuses(snaps, 'aks-node-nsg-open')).toMatchObject({ 'aks-private': 'fail' });
-    expect(statuses(snaps, 'aks-defender-plan')).toEqual({
-      'aks-public': 'pass',
-      'aks-private': 'pass',
-      'aks-rbac': 'pass',
-    });
-    expect(statuses(snaps, 'aks-maintenance-window')).toEqual({
-      'aks-public': 'fail',
-      'aks-private': 'pass',
-      'aks-rbac': 'fail',
-    });
-    expect(statuses(snaps, 'aks-supported-version')).toEqual({
-      'aks-public': 'fail',
-      'aks-private': 'fail',
-      'aks-rbac': 'fail',
+    const [pub, priv, rbac] = ['aks-public', 'aks-private', 'aks-rbac'];
+    it.each<[string, Record<string, string>]>([
+      ['aks-audit-logs', { [pub]: 'fail', [priv]: 'pass', [rbac]: 'fail' }],
+      ['aks-cluster-admin-role-assignments', { [pub]: 'fail', [priv]: 'fail', [rbac]: 'fail' }],
+      [
+        'aks-kubelet-identity-privileges',
+        { [pub]: 'not_applicable', [priv]: 'fail', [rbac]: 'not_applicable' },
+      ],
+      [
+        'aks-acr-controls',
+        { [pub]: 'not_applicable', 'aks-private/acr1': 'fail', [rbac]: 'not_applicable' },
+      ],
+      ['aks-node-nsg-open', { [pub]: 'pass', [priv]: 'fail', [rbac]: 'pass' }],
+      ['aks-defender-plan', { [pub]: 'pass', [priv]: 'pass', [rbac]: 'pass' }],
+      ['aks-maintenance-window', { [pub]: 'fail', [priv]: 'pass', [rbac]: 'fail' }],
+      ['aks-supported-version', { [pub]: 'fail', [priv]: 'fail', [rbac]: 'fail' }],
+    ])('%s', (checkId, expected) => {
+      expect(statuses(snaps, checkId)).toEqual(expected);
     });
   });
 

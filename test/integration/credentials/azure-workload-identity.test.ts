@@ -1,33 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { ALL_CHECKS } from '../../../checks/index';
-import { collectorsFor } from '../../../functions/audit-target/collectors';
-import { makeHandler } from '../../../functions/audit-target/handler';
-import { parseRunConfig } from '../../../pipeline/run-config';
-import type { TargetResult } from '../../../pipeline/types';
+import { describe, expect, it } from 'vitest';
 import { outboundIssuer } from '../../../sandbox/aws/outbound-identity';
 import type { EstateInput } from '../../../sandbox/estate';
-import { type Sandbox, startSandbox } from '../../../sandbox/server';
-import { clock, RUN, tempStore } from '../../helpers/pipeline-fakes';
 import { aksEstate, SUB } from '../azure/aks-estate';
-import {
-  AUDITOR_ACCOUNT,
-  AUDITOR_ROLE,
-  AUDITOR_ROLE_ARN,
-  AWS_REGION,
-  roleCredentials,
-} from './federation-estate';
+import { auditTargetHarness } from './audit-target-harness';
+import { AUDITOR_ACCOUNT, AUDITOR_ROLE_ARN } from './federation-estate';
 
 const TENANT = '0a0a0a0a-1111-2222-3333-444444444444';
 const CLIENT = 'c1c1c1c1-5555-6666-7777-888888888888';
 
-let sb: Sandbox | undefined;
-afterEach(async () => {
-  await sb?.stop();
-  sb = undefined;
-});
-
-const metrics = { addMetric() {}, publishStoredMetrics() {} };
-const silent = { info() {}, warn() {}, error() {} };
+const audit = auditTargetHarness();
 
 /** The AKS estate, the auditor account, and an app whose federated credential trusts the role. */
 function estate(opts: { federationEnabled?: boolean } = {}): EstateInput {
@@ -51,39 +32,25 @@ function estate(opts: { federationEnabled?: boolean } = {}): EstateInput {
   };
 }
 
-async function auditAzure(
+function auditAzure(
   opts: { roleName?: string; clientId?: string; federationEnabled?: boolean } = {},
-): Promise<{ sb: Sandbox; result: TargetResult }> {
-  sb = await startSandbox({ estate: estate(opts) });
-  const url = sb.url;
-  const config = parseRunConfig({
-    azure: {
-      subscriptions: [SUB],
-      credentials: {
-        source: 'workload-identity',
-        tenantId: TENANT,
-        clientId: opts.clientId ?? CLIENT,
-        authorityHost: url,
+) {
+  return audit({
+    estate: estate(opts),
+    config: (url) => ({
+      azure: {
+        subscriptions: [SUB],
+        credentials: {
+          source: 'workload-identity',
+          tenantId: TENANT,
+          clientId: opts.clientId ?? CLIENT,
+          authorityHost: url,
+        },
       },
-    },
+    }),
+    target: { cloud: 'azure', subscription: SUB },
+    ...(opts.roleName === undefined ? {} : { roleName: opts.roleName }),
   });
-  const { store } = await tempStore();
-  const handler = makeHandler({
-    config,
-    store,
-    collectors: () =>
-      collectorsFor(config, {
-        region: AWS_REGION,
-        awsCredentials: () => roleCredentials(url, opts.roleName ?? AUDITOR_ROLE),
-        endpoints: { aws: url, arm: url },
-      }),
-    checks: ALL_CHECKS,
-    logger: silent,
-    metrics,
-    clock,
-  });
-  const { resultKey } = await handler({ run: RUN, target: { cloud: 'azure', subscription: SUB } });
-  return { sb, result: JSON.parse((await store.get(resultKey)) ?? 'null') as TargetResult };
 }
 
 describe('Azure workload identity federation from the audit-target function, through @azure/identity', () => {

@@ -1,56 +1,27 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { ALL_CHECKS } from '../../../checks/index';
-import { collectorsFor } from '../../../functions/audit-target/collectors';
-import { makeHandler } from '../../../functions/audit-target/handler';
-import { parseRunConfig, type RunConfigInput } from '../../../pipeline/run-config';
-import type { TargetResult } from '../../../pipeline/types';
-import { type Sandbox, startSandbox } from '../../../sandbox/server';
-import { clock, RUN, tempStore } from '../../helpers/pipeline-fakes';
+import { describe, expect, it } from 'vitest';
+import type { RunConfigInput } from '../../../pipeline/run-config';
 import { PROJECT } from '../gcp/estate';
+import { auditTargetHarness } from './audit-target-harness';
 import {
   AUDITOR_ROLE,
-  AWS_REGION,
   federationEstate,
   POOL_PROVIDER,
-  roleCredentials,
   SERVICE_ACCOUNT,
 } from './federation-estate';
 
-let sb: Sandbox | undefined;
-afterEach(async () => {
-  await sb?.stop();
-  sb = undefined;
-});
-
-const metrics = { addMetric() {}, publishStoredMetrics() {} };
-const silent = { info() {}, warn() {}, error() {} };
+const audit = auditTargetHarness();
 
 /** Runs the audit-target handler on the GCP project with the function role's credentials. */
-async function auditGcp(
+const auditGcp = (
   gcpCredentials: (url: string) => NonNullable<RunConfigInput['gcp']>['credentials'],
   roleName = AUDITOR_ROLE,
-): Promise<{ sb: Sandbox; result: TargetResult }> {
-  sb = await startSandbox({ estate: federationEstate() });
-  const url = sb.url;
-  const config = parseRunConfig({ gcp: { projects: [PROJECT], credentials: gcpCredentials(url) } });
-  const { store } = await tempStore();
-  const handler = makeHandler({
-    config,
-    store,
-    collectors: () =>
-      collectorsFor(config, {
-        region: AWS_REGION,
-        awsCredentials: () => roleCredentials(url, roleName),
-        endpoints: { aws: url, google: url },
-      }),
-    checks: ALL_CHECKS,
-    logger: silent,
-    metrics,
-    clock,
+) =>
+  audit({
+    estate: federationEstate(),
+    config: (url) => ({ gcp: { projects: [PROJECT], credentials: gcpCredentials(url) } }),
+    target: { cloud: 'gcp', project: PROJECT },
+    roleName,
   });
-  const { resultKey } = await handler({ run: RUN, target: { cloud: 'gcp', project: PROJECT } });
-  return { sb, result: JSON.parse((await store.get(resultKey)) ?? 'null') as TargetResult };
-}
 
 const externalAccount = (url: string, impersonate = SERVICE_ACCOUNT) => ({
   source: 'workload-identity' as const,

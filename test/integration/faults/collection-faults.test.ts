@@ -1,32 +1,24 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Baseline, cleanBaseline, runScenario } from '../../../bench/faults/run-scenario';
-import { type FaultScenario, SCENARIOS } from '../../../bench/faults/scenarios';
-import { isCoverageFinding, isCoverageGap } from '../../../core/coverage';
-import { SAMPLE_ESTATE_FILE } from '../../../sandbox/sample-estate';
+import type { Baseline } from '../../../bench/faults/run-scenario';
+import { sampleEstateFaults } from '../../../bench/faults/sample-faults';
+import { isCoverageFinding } from '../../../core/coverage';
 
 /**
  * The fault scenarios of `npm run faults` that hit collection: each runs the whole pipeline on
  * the sample estate (sandbox cloud, s3rver, real SDK clients) the day after a clean run, and
  * must lose no finding, change Security Hub in no wrong way, and name every gap.
  */
-const scenario = (name: string): FaultScenario => {
-  const found = SCENARIOS.find((s) => s.name === name);
-  if (!found) throw new Error(`no scenario ${name}`);
-  return found;
-};
-
+const faults = sampleEstateFaults();
 let baseline: Baseline;
 beforeAll(async () => {
-  baseline = await cleanBaseline(SAMPLE_ESTATE_FILE);
+  baseline = await faults.prepare();
 }, 120_000);
 
 async function run(name: string) {
-  const { report, faulted } = await runScenario(scenario(name), baseline, SAMPLE_ESTATE_FILE);
+  const { report, gaps, faulted } = await faults.run(name);
   expect(report.notes).toEqual([]);
   expect(report).toMatchObject({ findingsLost: 0, wrongSecurityHubChanges: 0, outcome: 'ok' });
-  const gaps = faulted.findings.filter(isCoverageGap);
-  const summary = faulted.output.published.summary;
-  return { report, gaps, summary };
+  return { report, gaps, summary: faulted.output.published.summary };
 }
 
 describe('fault scenarios: collection', () => {

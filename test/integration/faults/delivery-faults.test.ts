@@ -1,29 +1,22 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Baseline, cleanBaseline, runScenario } from '../../../bench/faults/run-scenario';
-import { type FaultScenario, SCENARIOS } from '../../../bench/faults/scenarios';
-import { isCoverageGap } from '../../../core/coverage';
-import { SAMPLE_ESTATE_FILE } from '../../../sandbox/sample-estate';
+import { sampleEstateFaults } from '../../../bench/faults/sample-faults';
 
 /**
  * The fault scenarios of `npm run faults` around collection and delivery: a cloud that cannot
  * be reached, a target past its deadline, Security Hub rejecting findings, an S3 write failing.
  */
-const scenario = (name: string): FaultScenario => {
-  const found = SCENARIOS.find((s) => s.name === name);
-  if (!found) throw new Error(`no scenario ${name}`);
-  return found;
-};
-
-let baseline: Baseline;
-beforeAll(async () => {
-  baseline = await cleanBaseline(SAMPLE_ESTATE_FILE);
-}, 120_000);
+const faults = sampleEstateFaults();
+beforeAll(() => faults.prepare(), 120_000);
 
 async function run(name: string) {
-  const { report, faulted } = await runScenario(scenario(name), baseline, SAMPLE_ESTATE_FILE);
-  expect(report.notes).toEqual([]);
-  expect(report).toMatchObject({ findingsLost: 0, wrongSecurityHubChanges: 0, outcome: 'ok' });
-  return { report, gaps: faulted.findings.filter(isCoverageGap), faulted };
+  const scenarioRun = await faults.run(name);
+  expect(scenarioRun.report.notes).toEqual([]);
+  expect(scenarioRun.report).toMatchObject({
+    findingsLost: 0,
+    wrongSecurityHubChanges: 0,
+    outcome: 'ok',
+  });
+  return scenarioRun;
 }
 
 describe('fault scenarios: reachability and delivery', () => {
