@@ -1,6 +1,8 @@
 import type { AnyCheck, EvalContext, Outcome } from './check';
+import { FIELD_SHAPES } from './field-shapes';
 import { Finding, toFinding } from './finding';
-import { ev } from './outcome';
+import { describeValue, type GuardedView, guardedView, MalformedField } from './guarded-view';
+import { ev, unknown } from './outcome';
 import type { ClusterSnapshot } from './snapshot';
 
 /**
@@ -14,10 +16,12 @@ export function runChecks(
 ): Finding[] {
   const findings: Finding[] = [];
   for (const snapshot of snapshots) {
+    // One view per snapshot: its checks share the views of the fields they read.
+    const view = guardedView(snapshot, { shapes: FIELD_SHAPES[snapshot.provider] });
     for (const check of checks) {
       if (check.meta.provider !== snapshot.provider) continue;
       let invalid = false;
-      for (const outcome of evaluateSafely(check, snapshot, ctx)) {
+      for (const outcome of evaluateCheck(check, snapshot, ctx, view)) {
         const finding = toFinding(check, snapshot, outcome);
         if (Finding.safeParse(finding).success) findings.push(finding);
         else if (!invalid) {
@@ -48,20 +52,43 @@ function invalidResult(check: AnyCheck, snapshot: ClusterSnapshot, outcome: Outc
   };
 }
 
-function evaluateSafely(check: AnyCheck, snapshot: ClusterSnapshot, ctx: EvalContext): Outcome[] {
+/**
+ * One check on one snapshot, never throwing: the check reads a guarded view of the snapshot
+ * (guarded-view.ts), so a field of an unexpected kind, or an error after reading an odd value,
+ * gives one `unknown` that names the field; the evidence holds the raw values. `guarded` is
+ * the snapshot's view, which the checks run on one snapshot share.
+ */
+export function evaluateCheck(
+  check: AnyCheck,
+  snapshot: ClusterSnapshot,
+  ctx: EvalContext,
+  guarded: GuardedView<ClusterSnapshot> = guardedView(snapshot, {
+    shapes: FIELD_SHAPES[snapshot.provider],
+  }),
+): Outcome[] {
+  guarded.forget();
   try {
-    // The provider guard above makes the snapshot the type this check was written for.
+    // The provider guard of the callers makes the snapshot the type this check was written for.
     const evaluate = check.evaluate as (s: ClusterSnapshot, c: EvalContext) => Outcome | Outcome[];
-    const result = evaluate(snapshot, ctx);
-    return Array.isArray(result) ? result : [result];
+    const result = evaluate(guarded.value, ctx);
+    return (Array.isArray(result) ? result : [result]).map((o) => ({
+      ...o,
+      evidence: o.evidence.map((e) => ({ ...e, value: guarded.unwrap(e.value) })),
+    }));
   } catch (error) {
+    const where = `Check ${check.meta.id} could not evaluate cluster ${snapshot.ref.name}`;
+    if (error instanceof MalformedField) {
+      return [
+        unknown(`${where}: ${error.message}.`, [ev(error.path, guarded.unwrap(error.value))]),
+      ];
+    }
     const reason = error instanceof Error ? error.message : String(error);
+    const last = guarded.lastRead();
+    if (last === undefined) return [unknown(`${where}: ${reason}.`, [ev('cluster', null)])];
     return [
-      {
-        status: 'unknown',
-        message: `Check ${check.meta.id} could not evaluate cluster ${snapshot.ref.name}: ${reason}.`,
-        evidence: [ev('cluster', null)],
-      },
+      unknown(`${where}: ${reason}, after reading ${last.path} (${describeValue(last.value)}).`, [
+        ev(last.path, guarded.unwrap(last.value)),
+      ]),
     ];
   }
 }
