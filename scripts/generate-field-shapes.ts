@@ -13,7 +13,7 @@ import { readExport } from '../providers/exports';
  * the files or folders given (e.g. the snapshots `npm start` stores under out/s3). Every check
  * runs on every snapshot through a recording view; a field seen with several kinds keeps them
  * all. Review the diff: a field the corpus shows in one kind where the API allows another
- * needs that kind added by hand.
+ * needs that kind added by hand. Format the output with `npx biome check --write core`.
  */
 const ROOT = join(import.meta.dirname, '..');
 
