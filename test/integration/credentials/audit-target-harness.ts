@@ -5,7 +5,7 @@ import type { Target } from '../../../core/target';
 import { collectorsFor } from '../../../functions/audit-target/collectors';
 import { makeHandler } from '../../../functions/audit-target/handler';
 import { parseRunConfig, type RunConfigInput } from '../../../pipeline/run-config';
-import type { TargetResult } from '../../../pipeline/types';
+import type { ObjectStore, TargetResult } from '../../../pipeline/types';
 import type { EstateInput } from '../../../sandbox/estate';
 import { type Sandbox, startSandbox } from '../../../sandbox/server';
 import { clock, RUN, tempStore } from '../../helpers/pipeline-fakes';
@@ -24,9 +24,37 @@ const silent: Logger = { info() {}, warn() {}, error() {} };
 const metrics = { addMetric() {}, publishStoredMetrics() {} };
 
 /**
- * The audit-target function as Lambda wires it, run once on a sandbox serving `estate`, with the
- * function role's credentials: returns the sandbox (its counters and callers) and the target's
- * stored result. Each test's sandbox is stopped after the test.
+ * The audit-target function as Lambda wires it, against the sandbox at `url`, running as the
+ * function role (default: the auditor role the estate trusts), with a store of its own.
+ */
+export async function auditTargetFunction(
+  url: string,
+  input: RunConfigInput,
+  opts: { roleName?: string; logger?: Logger } = {},
+): Promise<{ handler: ReturnType<typeof makeHandler>; store: ObjectStore }> {
+  const config = parseRunConfig(input);
+  const { store } = await tempStore();
+  const handler = makeHandler({
+    config,
+    store,
+    collectors: () =>
+      collectorsFor(config, {
+        region: AWS_REGION,
+        awsCredentials: () => roleCredentials(url, opts.roleName ?? AUDITOR_ROLE),
+        endpoints: { aws: url, google: url, arm: url },
+      }),
+    checks: ALL_CHECKS,
+    logger: opts.logger ?? silent,
+    metrics,
+    clock,
+  });
+  return { handler, store };
+}
+
+/**
+ * The audit-target function run once on a sandbox serving `estate`: returns the sandbox (its
+ * counters and callers) and the target's stored result. Each test's sandbox is stopped after
+ * the test.
  */
 export function auditTargetHarness(): (
   setup: AuditTargetSetup,
@@ -38,23 +66,11 @@ export function auditTargetHarness(): (
   });
   return async (setup) => {
     sb = await startSandbox({ estate: setup.estate });
-    const url = sb.url;
-    const config = parseRunConfig(setup.config(url));
-    const { store } = await tempStore();
-    const handler = makeHandler({
-      config,
-      store,
-      collectors: () =>
-        collectorsFor(config, {
-          region: AWS_REGION,
-          awsCredentials: () => roleCredentials(url, setup.roleName ?? AUDITOR_ROLE),
-          endpoints: { aws: url, google: url, arm: url },
-        }),
-      checks: ALL_CHECKS,
-      logger: silent,
-      metrics,
-      clock,
-    });
+    const { handler, store } = await auditTargetFunction(
+      sb.url,
+      setup.config(sb.url),
+      setup.roleName === undefined ? {} : { roleName: setup.roleName },
+    );
     const { resultKey } = await handler({ run: RUN, target: setup.target });
     return { sb, result: JSON.parse((await store.get(resultKey)) ?? 'null') as TargetResult };
   };

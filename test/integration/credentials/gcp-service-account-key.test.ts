@@ -1,23 +1,19 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ALL_CHECKS } from '../../../checks/index';
 import type { Target } from '../../../core/target';
-import { collectorsFor } from '../../../functions/audit-target/collectors';
-import { makeHandler } from '../../../functions/audit-target/handler';
 import { pipelineLogger } from '../../../functions/shared/observability';
-import { parseRunConfig } from '../../../pipeline/run-config';
 import type { ObjectStore, TargetResult } from '../../../pipeline/types';
 import type { EstateInput } from '../../../sandbox/estate';
 import { type Sandbox, startSandbox } from '../../../sandbox/server';
-import { clock, RUN, tempStore } from '../../helpers/pipeline-fakes';
+import { RUN } from '../../helpers/pipeline-fakes';
 import { aksEstate, SUB } from '../azure/aks-estate';
 import { PROJECT } from '../gcp/estate';
+import { auditTargetFunction } from './audit-target-harness';
 import {
   AUDITOR_ACCOUNT,
   AWS_REGION,
   federationEstate,
-  roleCredentials,
   SERVICE_ACCOUNT,
 } from './federation-estate';
 
@@ -95,37 +91,27 @@ async function sandboxWithKey(key: (tokenUri: string) => object): Promise<Sandbo
 
 /** The audit-target handler with a GCP project (key fallback) and an Azure subscription. */
 async function handlerFor(url: string) {
-  const config = parseRunConfig({
-    gcp: {
-      projects: [PROJECT],
-      credentials: { source: 'service-account-key', secretArn: KEY_SECRET },
-    },
-    azure: {
-      subscriptions: [SUB],
-      credentials: {
-        source: 'client-secret',
-        tenantId: TENANT,
-        clientId: CLIENT,
-        secretArn: AZURE_SECRET,
-        authorityHost: url,
+  const logger = pipelineLogger(new Logger({ serviceName: 'mk8s-audit', logLevel: 'DEBUG' }));
+  const { handler, store } = await auditTargetFunction(
+    url,
+    {
+      gcp: {
+        projects: [PROJECT],
+        credentials: { source: 'service-account-key', secretArn: KEY_SECRET },
+      },
+      azure: {
+        subscriptions: [SUB],
+        credentials: {
+          source: 'client-secret',
+          tenantId: TENANT,
+          clientId: CLIENT,
+          secretArn: AZURE_SECRET,
+          authorityHost: url,
+        },
       },
     },
-  });
-  const { store } = await tempStore();
-  const handler = makeHandler({
-    config,
-    store,
-    collectors: () =>
-      collectorsFor(config, {
-        region: AWS_REGION,
-        awsCredentials: () => roleCredentials(url),
-        endpoints: { aws: url, google: url, arm: url },
-      }),
-    checks: ALL_CHECKS,
-    logger: pipelineLogger(new Logger({ serviceName: 'mk8s-audit', logLevel: 'DEBUG' })),
-    metrics: { addMetric() {}, publishStoredMetrics() {} },
-    clock,
-  });
+    { logger },
+  );
   const audit = async (target: Target) => {
     const { resultKey } = await handler({ run: RUN, target });
     return JSON.parse((await store.get(resultKey)) ?? 'null') as TargetResult;

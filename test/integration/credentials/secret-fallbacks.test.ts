@@ -1,23 +1,15 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ALL_CHECKS } from '../../../checks/index';
-import { collectorsFor } from '../../../functions/audit-target/collectors';
-import { makeHandler } from '../../../functions/audit-target/handler';
 import { pipelineLogger } from '../../../functions/shared/observability';
-import { parseRunConfig, type RunConfigInput } from '../../../pipeline/run-config';
+import type { RunConfigInput } from '../../../pipeline/run-config';
 import type { ObjectStore, TargetResult } from '../../../pipeline/types';
 import type { EstateInput } from '../../../sandbox/estate';
 import { type Sandbox, startSandbox } from '../../../sandbox/server';
-import { clock, RUN, tempStore } from '../../helpers/pipeline-fakes';
+import { RUN } from '../../helpers/pipeline-fakes';
 import { aksEstate, SUB } from '../azure/aks-estate';
 import { PROJECT } from '../gcp/estate';
-import {
-  AUDITOR_ACCOUNT,
-  AWS_REGION,
-  federationEstate,
-  POOL_PROVIDER,
-  roleCredentials,
-} from './federation-estate';
+import { auditTargetFunction } from './audit-target-harness';
+import { AUDITOR_ACCOUNT, AWS_REGION, federationEstate, POOL_PROVIDER } from './federation-estate';
 
 const TENANT = '0a0a0a0a-1111-2222-3333-444444444444';
 const CLIENT = 'c1c1c1c1-5555-6666-7777-888888888888';
@@ -84,25 +76,9 @@ async function objects(store: ObjectStore): Promise<string> {
   return (await Promise.all(keys.map((k) => store.get(k)))).join('\n');
 }
 
-async function handlerFor(sbUrl: string, audit: RunConfigInput) {
-  const config = parseRunConfig(audit);
-  const { store } = await tempStore();
+function handlerFor(sbUrl: string, audit: RunConfigInput) {
   const logger = pipelineLogger(new Logger({ serviceName: 'mk8s-audit', logLevel: 'DEBUG' }));
-  const handler = makeHandler({
-    config,
-    store,
-    collectors: () =>
-      collectorsFor(config, {
-        region: AWS_REGION,
-        awsCredentials: () => roleCredentials(sbUrl),
-        endpoints: { aws: sbUrl, google: sbUrl, arm: sbUrl },
-      }),
-    checks: ALL_CHECKS,
-    logger,
-    metrics: { addMetric() {}, publishStoredMetrics() {} },
-    clock,
-  });
-  return { handler, store };
+  return auditTargetFunction(sbUrl, audit, { logger });
 }
 
 const azureSecret = (url: string): RunConfigInput => ({
