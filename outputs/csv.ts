@@ -71,9 +71,13 @@ export function evidenceText(evidence: readonly Evidence[]): string {
     .join('\n');
 }
 
-function row(f: Finding): Record<Column, string | null> {
+function row(f: Finding): Record<Column, string> {
+  const key = findingKey(f);
   return {
-    ...findingKey(f),
+    ...key,
+    subject_type: key.subject_type ?? '',
+    subject_id: key.subject_id ?? '',
+    subject_name: key.subject_name ?? '',
     family: f.family,
     title: f.title,
     message: f.message,
@@ -99,7 +103,7 @@ export function renderCsv(findings: readonly Finding[]): string {
   const lines = [CSV_COLUMNS.join(',')];
   for (const f of findings) {
     const r = row(f);
-    lines.push(CSV_COLUMNS.map((c) => csvField(r[c] ?? '')).join(','));
+    lines.push(CSV_COLUMNS.map((c) => csvField(r[c])).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
 }
