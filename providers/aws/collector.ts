@@ -201,14 +201,15 @@ export function createAwsCollector(opts: AwsCollectorOptions = {}): Collector {
 
     // Describing (with node groups) holds a slot of `concurrency`; the rest of a cluster runs
     // outside it, as it waits on the batches, which wait on every cluster being described.
-    const rest: Promise<ClusterResult>[] = [];
-    await mapLimit(names, concurrency, async (name) => {
+    // Kept by list position, not by when describing ended, so a run's output order is stable.
+    const rest: Promise<ClusterResult>[] = new Array(names.length);
+    await mapLimit(names, concurrency, async (name, index) => {
       const described = await describeOne(name).catch(
         (error: unknown): Described => ({
           error: toCollectionError('eks:DescribeCluster', error, name),
         }),
       );
-      rest.push(complete(name, described));
+      rest[index] = complete(name, described);
     });
     const results = await Promise.all(rest);
 
