@@ -113,6 +113,7 @@ export class Mk8sAuditStack extends Stack {
       role: auditTarget.role,
       roleName: config.auditorRoleName,
       audit,
+      logRetention,
     });
     // With a mutelist, Security Hub suppresses muted findings and reopens expired ones.
     const anyMutelist = config.mutelist !== undefined || audit.mutelistKey !== undefined;

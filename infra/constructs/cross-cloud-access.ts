@@ -1,21 +1,20 @@
-import { Aws, CfnOutput, RemovalPolicy } from 'aws-cdk-lib';
-import { type IRole, Policy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import {
-  AwsCustomResource,
-  AwsCustomResourcePolicy,
-  PhysicalResourceId,
-} from 'aws-cdk-lib/custom-resources';
+import { fileURLToPath } from 'node:url';
+import { Aws, CfnOutput, CustomResource, Duration } from 'aws-cdk-lib';
+import { type IRole, Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { RunConfig } from '../../pipeline/run-config';
 import { AZURE_TOKEN_EXCHANGE_AUDIENCE } from '../../providers/aws/web-identity-token';
 import { acknowledgeNag } from '../nag';
+import { AuditorFunction } from './auditor-function';
 
 export interface CrossCloudAccessProps {
   /** The audit-target function's role: the identity GCP and Azure trust. */
   readonly role: IRole;
   readonly roleName: string;
   readonly audit: RunConfig;
+  /** Retention of the log group of the function that enables outbound federation. */
+  readonly logRetention: RetentionDays;
 }
 
 /** The longest web identity token the function asks for (providers/aws/web-identity-token.ts). */
@@ -90,7 +89,7 @@ export class CrossCloudAccess extends Construct {
           },
         }),
       );
-      const issuer = this.outboundFederation();
+      const issuer = this.outboundFederation(props.logRetention);
       new CfnOutput(this, 'AzureFederatedCredentialIssuer', {
         description:
           'Issuer of the Entra federated identity credential (README, "Azure without secrets").',
@@ -118,67 +117,47 @@ export class CrossCloudAccess extends Construct {
   }
 
   /**
-   * Enables IAM outbound web identity federation for the account (idempotent: "already enabled"
-   * is success) and reads its issuer URL. Never disabled on delete: other workloads of the
-   * account may rely on it. CloudFormation has no resource for it, hence SDK calls.
+   * Enables IAM outbound web identity federation for the account and reads its issuer URL, with
+   * a function of ours (`functions/outbound-federation/`) that bundles the pinned IAM client:
+   * the runtime's built-in SDK may predate these actions. "Already enabled" is success; deleting
+   * the stack leaves the setting on, because other workloads of the account may rely on it.
    */
-  private outboundFederation(): string {
-    const id = PhysicalResourceId.of('outbound-web-identity-federation');
-    const enableCall = {
-      service: 'IAM',
-      action: 'EnableOutboundWebIdentityFederation',
-      physicalResourceId: id,
-      ignoreErrorCodesMatching: 'FeatureEnabled',
-    };
-    // An own role and log group instead of the default AWSLambdaBasicExecutionRole.
-    const logGroup = new LogGroup(this, 'OutboundFederationLogs', {
-      retention: RetentionDays.ONE_YEAR,
-      removalPolicy: RemovalPolicy.RETAIN,
+  private outboundFederation(logRetention: RetentionDays): string {
+    const fn = new AuditorFunction(this, 'OutboundFederationFunction', {
+      entry: fileURLToPath(
+        new URL('../../functions/outbound-federation/index.ts', import.meta.url),
+      ),
+      description:
+        'outbound-federation: enables IAM outbound web identity federation, reads its issuer',
+      logRetention,
+      timeout: Duration.minutes(2),
+      memorySize: 256,
     });
-    const role = new Role(this, 'OutboundFederationRole', {
-      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-      description: 'mk8s-audit: enables IAM outbound web identity federation and reads its issuer',
+    const policy = new Policy(this, 'OutboundFederationPolicy', {
+      roles: [fn.role],
+      statements: [
+        new PolicyStatement({
+          actions: [
+            'iam:EnableOutboundWebIdentityFederation',
+            'iam:GetOutboundWebIdentityFederationInfo',
+          ],
+          resources: ['*'],
+        }),
+      ],
     });
-    role.addToPrincipalPolicy(
-      new PolicyStatement({
-        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-        resources: [logGroup.logGroupArn],
-      }),
+    acknowledgeNag(
+      policy,
+      'AwsSolutions-IAM5[Resource::*]',
+      'iam:EnableOutboundWebIdentityFederation and iam:GetOutboundWebIdentityFederationInfo are account settings with no resource type.',
     );
-    const policy = AwsCustomResourcePolicy.fromStatements([
-      new PolicyStatement({
-        actions: [
-          'iam:EnableOutboundWebIdentityFederation',
-          'iam:GetOutboundWebIdentityFederationInfo',
-        ],
-        resources: ['*'],
-      }),
-    ]);
-    const common = { policy, role, logGroup, installLatestAwsSdk: false };
-    const enable = new AwsCustomResource(this, 'EnableOutboundFederation', {
-      onCreate: enableCall,
-      onUpdate: enableCall,
-      ...common,
+    const resource = new CustomResource(this, 'OutboundFederation', {
+      serviceToken: fn.fn.functionArn,
+      resourceType: 'Custom::OutboundWebIdentityFederation',
+      // The function answers every request; a lost answer fails the deployment after this.
+      serviceTimeout: Duration.minutes(5),
     });
-    const infoCall = {
-      service: 'IAM',
-      action: 'GetOutboundWebIdentityFederationInfo',
-      physicalResourceId: id,
-      outputPaths: ['IssuerIdentifier'],
-    };
-    const info = new AwsCustomResource(this, 'OutboundFederationInfo', {
-      onCreate: infoCall,
-      onUpdate: infoCall,
-      ...common,
-    });
-    info.node.addDependency(enable);
-    for (const resource of [enable, info, role]) {
-      acknowledgeNag(
-        resource,
-        'AwsSolutions-IAM5[Resource::*]',
-        'iam:EnableOutboundWebIdentityFederation and iam:GetOutboundWebIdentityFederationInfo are account settings with no resource type.',
-      );
-    }
-    return info.getResponseField('IssuerIdentifier');
+    // The function's permissions must exist before CloudFormation calls it.
+    resource.node.addDependency(policy);
+    return resource.getAttString('IssuerIdentifier');
   }
 }

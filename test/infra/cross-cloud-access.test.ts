@@ -81,33 +81,49 @@ describe('cross-cloud access of the audit-target role', () => {
     expect(value('CrossCloudAzureFederatedCredentialSubject')).toMatch(/AuditTargetRole\w+\.Arn/);
     expect(value('CrossCloudAzureFederatedCredentialAudience')).toBe('api://AzureADTokenExchange');
     expect(value('CrossCloudAzureFederatedCredentialIssuer')).toMatch(
-      /OutboundFederationInfo\w*\.IssuerIdentifier/,
+      /^<CrossCloudOutboundFederation\w*\.IssuerIdentifier>$/,
     );
 
-    // The custom resource enables the account setting, tolerates "already enabled", reads the issuer.
-    const calls = Object.values(template.findResources('Custom::AWS')).map((r) =>
-      render(r['Properties']['Create']),
+    // A custom resource backed by a function of ours (the pinned IAM client, not the runtime's
+    // SDK), called only once its permissions exist, with a bounded wait.
+    const resources = Object.entries(
+      template.findResources('Custom::OutboundWebIdentityFederation'),
     );
-    expect(calls).toEqual([
-      expect.stringMatching(
-        /"action":"EnableOutboundWebIdentityFederation".*"ignoreErrorCodesMatching":"FeatureEnabled"/,
-      ),
-      expect.stringMatching(/"action":"GetOutboundWebIdentityFederationInfo"/),
+    expect(resources).toHaveLength(1);
+    const [, resource] = resources[0] as [string, Record<string, unknown>];
+    const props = resource['Properties'] as Record<string, unknown>;
+    expect(render(props['ServiceToken'])).toMatch(
+      /^<CrossCloudOutboundFederationFunctionFn\w+\.Arn>$/,
+    );
+    expect(props['ServiceTimeout']).toBe('300');
+    expect(resource['DependsOn']).toEqual([
+      expect.stringMatching(/^CrossCloudOutboundFederationPolicy/),
     ]);
-    // Its function has an own role with no managed policy, writing only to its own log group.
+    expect(template.findResources('Custom::AWS')).toEqual({});
+    const fn = Object.entries(template.findResources('AWS::Lambda::Function')).find(([id]) =>
+      id.startsWith('CrossCloudOutboundFederationFunction'),
+    )?.[1];
+    expect(fn?.['Properties']).toMatchObject({ Runtime: 'nodejs24.x', Handler: 'index.handler' });
+    // Its own role, no managed policy: the two IAM actions, its own log group, tracing.
     for (const [id, role] of Object.entries(template.findResources('AWS::IAM::Role'))) {
       expect([id, role['Properties']['ManagedPolicyArns'] ?? []]).toEqual([id, []]);
     }
-    const crActions = Object.values(template.findResources('AWS::IAM::Policy'))
-      .filter((p) => render(p['Properties']['Roles']).includes('OutboundFederationRole'))
-      .flatMap((p) => p['Properties']['PolicyDocument']['Statement'] as Statement[])
-      .flatMap((s) => [s.Action].flat());
-    expect([...new Set(crActions)].sort()).toEqual([
+    const crStatements = Object.values(template.findResources('AWS::IAM::Policy'))
+      .filter((p) => render(p['Properties']['Roles']).includes('OutboundFederationFunctionRole'))
+      .flatMap((p) => p['Properties']['PolicyDocument']['Statement'] as Statement[]);
+    expect([...new Set(crStatements.flatMap((s) => [s.Action].flat()))].sort()).toEqual([
       'iam:EnableOutboundWebIdentityFederation',
       'iam:GetOutboundWebIdentityFederationInfo',
       'logs:CreateLogStream',
       'logs:PutLogEvents',
+      'xray:PutTelemetryRecords',
+      'xray:PutTraceSegments',
     ]);
+    for (const s of crStatements.filter((x) =>
+      [x.Action].flat().some((a) => a.startsWith('logs:')),
+    )) {
+      expect(render(s.Resource)).toMatch(/^<CrossCloudOutboundFederationFunctionLogs\w+\.Arn>$/);
+    }
   });
 
   it('opt-in secrets: GetSecretValue on the exact ARN, kms:Decrypt only through Secrets Manager', () => {
@@ -141,7 +157,7 @@ describe('cross-cloud access of the audit-target role', () => {
         },
       ],
     ]);
-    expect(template.findResources('Custom::AWS')).toEqual({});
+    expect(template.findResources('Custom::OutboundWebIdentityFederation')).toEqual({});
   });
 
   it('refuses GCP projects or Azure subscriptions without credentials a deployed function can use', () => {
