@@ -3,7 +3,7 @@ import {
   GetOutboundWebIdentityFederationInfoCommand,
   type IAMClient,
 } from '@aws-sdk/client-iam';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The CloudFormation custom resource that turns on IAM outbound web identity federation for the
