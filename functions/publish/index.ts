@@ -1,9 +1,5 @@
-import { Partition } from '@aws-sdk/client-securityhub';
-import { STSClient } from '@aws-sdk/client-sts';
 import { mutelistFromJson, mutelistFromStore } from '../../pipeline/mutelist-source';
-import { securityHubDestination } from '../../pipeline/securityhub-destination';
 import type { SecurityHubDestination } from '../../pipeline/securityhub-sync';
-import { type CallerIdentity, callerIdentity } from '../../providers/aws/caller-identity';
 import { MUTELIST_ENV, readFunctionSettings } from '../shared/environment';
 import { createObservability } from '../shared/observability';
 import { findingsStore } from '../shared/store';
@@ -13,25 +9,17 @@ import { makeHandler } from './handler';
 const settings = readFunctionSettings();
 const { logger, metrics } = createObservability();
 const hubRegion = settings.config.securityHub.region ?? settings.region;
-const sts = new STSClient({ region: settings.region });
 let destination: Promise<SecurityHubDestination> | undefined;
 
 /**
  * Central findings go to this account's own custom-integration product in the configured
  * Region; in `owner-account` mode, EKS findings go to their cluster's account through the member
- * role. Resolved once (it needs the caller's account), retried after a failure.
+ * role. Resolved once (it needs the caller's account), retried after a failure. Its module (STS,
+ * the destination) is imported on first use, so a run without Security Hub never loads it.
  */
 function securityHub(): Promise<SecurityHubDestination> {
-  destination ??= callerIdentity(sts)
-    .then(({ account, partition }: CallerIdentity) =>
-      securityHubDestination({
-        config: settings.config,
-        account,
-        partition: Object.values(Partition).find((p) => p === partition) ?? Partition.AWS,
-        region: hubRegion,
-        sts,
-      }),
-    )
+  destination ??= import('./security-hub')
+    .then(({ resolveSecurityHub }) => resolveSecurityHub(settings, hubRegion))
     .catch((error: unknown) => {
       destination = undefined;
       throw error;
