@@ -1,4 +1,3 @@
-import { ContainerServiceClient } from '@azure/arm-containerservice';
 import type { TokenCredential } from '@azure/core-auth';
 import { DefaultAzureCredential } from '@azure/identity';
 import { CallLimiter, DEFAULT_CALLS_IN_FLIGHT } from '../../core/call-limiter';
@@ -17,12 +16,17 @@ import type {
   AzureRoleDefinition,
 } from '../../core/snapshot-aks';
 import type { AzureTarget } from '../../core/target';
-import { toWire } from '../../core/wire';
+import {
+  CONTAINER_SERVICE_API_VERSION,
+  kubernetesVersionFromArm,
+  maintenanceConfigurationFromArm,
+  managedClusterInstants,
+} from './aks-arm';
 import { canonicalManagedCluster } from './aks-canonical';
 import { aksRef, parseAksClusterId } from './aks-ref';
 import { armEndpoint } from './arm-endpoint';
 import { API_VERSIONS, isSubnetId, registryOfScope } from './arm-paths';
-import { ARM_SCOPE, ArmRest } from './arm-rest';
+import { ArmRest } from './arm-rest';
 import { callLimitPolicy } from './call-limit';
 import { toAzureCollectionError } from './collection-error';
 import type { AzureCollectorOptions } from './collector-options';
@@ -97,11 +101,13 @@ function asPart<T>(fetched: Fetched<T>, operation: string): Part<T> {
 }
 
 /**
- * Collects every AKS cluster of an Azure subscription: ManagedClusters.List (SDK), then per
- * cluster its diagnostic settings, role assignments (cluster scope and the kubelet identity) with
+ * Collects every AKS cluster of an Azure subscription: ManagedClusters.List, then per cluster
+ * its diagnostic settings, role assignments (cluster scope and the kubelet identity) with
  * their role definitions, maintenance configurations, node NSGs and the registries the kubelet
  * pulls from, plus the location's Kubernetes versions and the subscription's Defender plan.
- * A failed call makes only its part `failed`; the other parts and clusters complete.
+ * A failed call makes only its part `failed`; the other parts and clusters complete. Every call
+ * is plain ARM REST; the Microsoft.ContainerService objects are read into the SDK model's shape
+ * (aks-arm.ts), so the Lambda bundle carries no ARM SDK.
  */
 export function createAzureCollector(opts: AzureCollectorOptions = {}): Collector {
   const now = opts.now ?? (() => new Date());
@@ -126,27 +132,19 @@ export function createAzureCollector(opts: AzureCollectorOptions = {}): Collecto
   const isCollected = (p: Part<unknown>) => p.state === 'collected';
   const isOk = (f: Fetched<unknown>) => f.ok;
 
-  const sdkClient = (subscription: string) =>
-    new ContainerServiceClient(credential, subscription, {
-      endpoint: baseUrl,
-      additionalPolicies: policies,
-      credentials: { scopes: [ARM_SCOPE] },
-      retryOptions: { maxRetries },
-    });
-
-  const kubernetesVersions = (
-    client: ContainerServiceClient,
-    subscription: string,
-    location: string,
-  ) =>
+  const kubernetesVersions = (subscription: string, location: string) =>
     versions.get(
       `${subscription}/${location}`,
       async () => {
         const op = 'containerservice:ManagedClusters.ListKubernetesVersions';
-        const r = await attempt(op, location, () =>
-          client.managedClusters.listKubernetesVersions(location),
-        );
-        return r.ok ? collected(toWire(r.value.values ?? []), [op]) : failed([r.error]);
+        const r = await attempt(op, location, async () => {
+          const out = await arm.get<{ values?: unknown[] | null }>(
+            `/subscriptions/${subscription}/providers/Microsoft.ContainerService/locations/${encodeURIComponent(location)}/kubernetesVersions`,
+            CONTAINER_SERVICE_API_VERSION,
+          );
+          return (out.values ?? []).map(kubernetesVersionFromArm);
+        });
+        return r.ok ? collected(r.value, [op]) : failed([r.error]);
       },
       isCollected,
     );
@@ -277,7 +275,6 @@ export function createAzureCollector(opts: AzureCollectorOptions = {}): Collecto
   };
 
   const collectCluster = async (
-    client: ContainerServiceClient,
     target: AzureTarget,
     cluster: AksCluster,
     subscriptionAssignments: Promise<Fetched<AzureRoleAssignment[]>> | undefined,
@@ -344,15 +341,14 @@ export function createAzureCollector(opts: AzureCollectorOptions = {}): Collecto
           )
         : Promise.resolve(collected<AzureRoleAssignment[]>([], [])),
       parsed
-        ? attempt(maintOp, undefined, async () => {
-            const out = [];
-            for await (const c of client.maintenanceConfigurations.listByManagedCluster(
-              parsed.resourceGroup,
-              parsed.name,
-            ))
-              out.push(toWire(c));
-            return out;
-          }).then((r) => asPart(r, maintOp))
+        ? attempt(maintOp, undefined, async () =>
+            (
+              await arm.list<unknown>(
+                `/subscriptions/${sub}/resourceGroups/${encodeURIComponent(parsed.resourceGroup)}/providers/Microsoft.ContainerService/managedClusters/${encodeURIComponent(parsed.name)}/maintenanceConfigurations`,
+                CONTAINER_SERVICE_API_VERSION,
+              )
+            ).map(maintenanceConfigurationFromArm),
+          ).then((r) => asPart(r, maintOp))
         : Promise.resolve(
             failed<never>([
               {
@@ -362,7 +358,7 @@ export function createAzureCollector(opts: AzureCollectorOptions = {}): Collecto
               },
             ]),
           ),
-      kubernetesVersions(client, sub, cluster.location ?? ''),
+      kubernetesVersions(sub, cluster.location ?? ''),
       defenderPricing(sub),
       networkSecurityGroups(sub, cluster),
     ]);
@@ -393,17 +389,23 @@ export function createAzureCollector(opts: AzureCollectorOptions = {}): Collecto
     target: AzureTarget,
     progress: CollectProgress | undefined,
   ): Promise<TargetCollection> => {
-    const client = sdkClient(target.subscription);
     const listOp = 'containerservice:ManagedClusters.List';
     const clusters: AksCluster[] = [];
     const errors: CollectionError[] = [];
     try {
-      for await (const mc of client.managedClusters.list()) {
-        // The SDK object is already in the canonical spelling; the same function as for exports
-        // drops its explicit nulls, so live and exported clusters have one shape.
+      const listed = await arm.list<{ id?: string; name?: string }>(
+        `/subscriptions/${target.subscription}/providers/Microsoft.ContainerService/managedClusters`,
+        CONTAINER_SERVICE_API_VERSION,
+      );
+      for (const mc of listed) {
+        // ARM JSON folded onto the SDK's spelling by the same function as for exports (which
+        // drops explicit nulls), so live and exported clusters have one shape.
         try {
           clusters.push(
-            canonicalManagedCluster(toWire(mc), mc.id ?? mc.name ?? 'a listed cluster'),
+            canonicalManagedCluster(
+              managedClusterInstants(mc),
+              mc.id ?? mc.name ?? 'a listed cluster',
+            ),
           );
         } catch (error) {
           errors.push(toAzureCollectionError(listOp, error, mc.id ?? mc.name));
@@ -421,7 +423,7 @@ export function createAzureCollector(opts: AzureCollectorOptions = {}): Collecto
       clusters.length > 1 ? subscriptionRoleAssignments(target.subscription) : undefined;
     const snapshots = await mapLimit(clusters, concurrency, async (cluster) => {
       try {
-        return await collectCluster(client, target, cluster, assignments);
+        return await collectCluster(target, cluster, assignments);
       } finally {
         progress?.clusterDone();
       }
