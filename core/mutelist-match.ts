@@ -91,12 +91,14 @@ function exceptionOf(index: number, entry: MutelistEntry, active: boolean): Find
   };
 }
 
-/** The findings with their exceptions marked, and what each entry did on `day` (UTC). */
-export function applyMutelist(
-  findings: readonly Finding[],
+/**
+ * Applies a mutelist to a run's findings a batch at a time (publish reads one target at a time):
+ * `mark` returns each batch marked, `result` what each entry did over every batch so far.
+ */
+export function mutelistApplier(
   mutelist: Mutelist,
   day: string,
-): MutelistResult {
+): { mark(findings: readonly Finding[]): Finding[]; entries(): EntryReport[] } {
   const compiled = mutelist.entries.map((entry, index) => ({
     index,
     entry,
@@ -104,24 +106,34 @@ export function applyMutelist(
     matches: entryMatcher(entry),
     findingIds: [] as string[],
   }));
-  const out = findings.map((finding) => {
-    // A finding read back from an earlier run may carry an old exception: judge it afresh.
-    const { muted: _muted, exception: _exception, ...f } = finding;
-    const hits = compiled.filter((c) => c.matches(f));
-    for (const hit of hits) hit.findingIds.push(f.id);
-    const chosen = hits.find((c) => c.active) ?? hits[0];
-    if (!chosen) return f;
-    const exception = exceptionOf(chosen.index, chosen.entry, chosen.active);
-    return chosen.active ? { ...f, muted: true as const, exception } : { ...f, exception };
-  });
   return {
-    findings: out,
-    asOf: day,
-    entries: compiled.map((c) => ({
-      index: c.index,
-      entry: c.entry,
-      state: !c.active ? 'expired' : c.findingIds.length > 0 ? 'active' : 'unused',
-      findingIds: c.findingIds,
-    })),
+    mark: (findings) =>
+      findings.map((finding) => {
+        // A finding read back from an earlier run may carry an old exception: judge it afresh.
+        const { muted: _muted, exception: _exception, ...f } = finding;
+        const hits = compiled.filter((c) => c.matches(f));
+        for (const hit of hits) hit.findingIds.push(f.id);
+        const chosen = hits.find((c) => c.active) ?? hits[0];
+        if (!chosen) return f;
+        const exception = exceptionOf(chosen.index, chosen.entry, chosen.active);
+        return chosen.active ? { ...f, muted: true as const, exception } : { ...f, exception };
+      }),
+    entries: () =>
+      compiled.map((c) => ({
+        index: c.index,
+        entry: c.entry,
+        state: !c.active ? 'expired' : c.findingIds.length > 0 ? 'active' : 'unused',
+        findingIds: c.findingIds,
+      })),
   };
+}
+
+/** The findings with their exceptions marked, and what each entry did on `day` (UTC). */
+export function applyMutelist(
+  findings: readonly Finding[],
+  mutelist: Mutelist,
+  day: string,
+): MutelistResult {
+  const applier = mutelistApplier(mutelist, day);
+  return { findings: applier.mark(findings), asOf: day, entries: applier.entries() };
 }

@@ -27,47 +27,70 @@ const zeroStatus = (): Record<Status, number> => ({
   unknown: 0,
 });
 
-export function summarize(findings: readonly Finding[]): FindingSummary {
-  const byProvider: Record<Provider, Record<Status, number>> = {
+/**
+ * The summary built one finding at a time, so a run's findings need not all be in memory:
+ * `summarize` is `add` over the list, then `result`.
+ */
+export class SummaryBuilder {
+  private total = 0;
+  private readonly byProvider: Record<Provider, Record<Status, number>> = {
     eks: zeroStatus(),
     gke: zeroStatus(),
     aks: zeroStatus(),
   };
-  const failedBySeverity: Record<Severity, number> = {
+  private readonly failedBySeverity: Record<Severity, number> = {
     critical: 0,
     high: 0,
     medium: 0,
     low: 0,
     informational: 0,
   };
-  const failing = new Map<string, FailingCheck>();
-  const clusters = new Set<string>();
-  for (const f of findings) {
+  private readonly failing = new Map<string, FailingCheck>();
+  private readonly clusters = new Set<string>();
+
+  add(f: Finding): void {
+    this.total += 1;
     // An audit gap is not an audited cluster (and a target-level one names no cluster).
-    if (!isCoverageFinding(f)) clusters.add(f.resourceId);
-    byProvider[f.provider][f.status] += 1;
-    if (f.status !== 'fail') continue;
-    failedBySeverity[f.severity] += 1;
-    const entry = failing.get(f.checkId) ?? {
+    if (!isCoverageFinding(f)) this.clusters.add(f.resourceId);
+    this.byProvider[f.provider][f.status] += 1;
+    if (f.status !== 'fail') return;
+    this.failedBySeverity[f.severity] += 1;
+    const entry = this.failing.get(f.checkId) ?? {
       checkId: f.checkId,
       title: f.title,
       severity: f.severity,
       failed: 0,
     };
     entry.failed += 1;
-    failing.set(f.checkId, entry);
+    this.failing.set(f.checkId, entry);
   }
-  const failingChecks = [...failing.values()].sort(
-    (a, b) =>
-      bySeverityDesc(a.severity, b.severity) ||
-      b.failed - a.failed ||
-      a.checkId.localeCompare(b.checkId),
-  );
-  return {
-    total: findings.length,
-    clusters: clusters.size,
-    byProvider,
-    failedBySeverity,
-    failingChecks,
-  };
+
+  result(): FindingSummary {
+    const failingChecks = [...this.failing.values()]
+      .map((c) => ({ ...c }))
+      .sort(
+        (a, b) =>
+          bySeverityDesc(a.severity, b.severity) ||
+          b.failed - a.failed ||
+          a.checkId.localeCompare(b.checkId),
+      );
+    const byProvider = {
+      eks: { ...this.byProvider.eks },
+      gke: { ...this.byProvider.gke },
+      aks: { ...this.byProvider.aks },
+    };
+    return {
+      total: this.total,
+      clusters: this.clusters.size,
+      byProvider,
+      failedBySeverity: { ...this.failedBySeverity },
+      failingChecks,
+    };
+  }
+}
+
+export function summarize(findings: readonly Finding[]): FindingSummary {
+  const builder = new SummaryBuilder();
+  for (const f of findings) builder.add(f);
+  return builder.result();
 }

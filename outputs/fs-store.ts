@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-import type { ObjectStore } from '../pipeline/types';
+import type { ObjectStore, ObjectWriter } from '../pipeline/types';
+import { batchedWrites } from './object-writer';
 import { checkKey } from './store-key';
 import { WriteConflictError } from './write-conflict';
 
@@ -45,6 +46,30 @@ async function lock(
   throw new WriteConflictError(key, expected, `could not take ${lockPath}`);
 }
 
+/** Writes to a temporary file beside `path`, renamed onto it at `end`: never half a file. */
+function fileWriter(path: string): ObjectWriter {
+  const tmp = `${path}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
+  const file = mkdir(dirname(path), { recursive: true }).then(() => open(tmp, 'w'));
+  // Keep the promise from rejecting unobserved before the first write awaits it.
+  file.catch(() => {});
+  const batch = batchedWrites(async (body) => {
+    await (await file).write(body);
+  }, 1 << 20);
+  return {
+    write: batch.write,
+    async end() {
+      await batch.drain();
+      const handle = await file;
+      await handle.close();
+      await rename(tmp, path);
+    },
+    async abort() {
+      await (await file.catch(() => undefined))?.close().catch(() => {});
+      await rm(tmp, { force: true });
+    },
+  };
+}
+
 /** An ObjectStore over a local directory (the CLI's `--out`): key `a/b.json` is `<root>/a/b.json`. */
 export function createFsStore(root: string): ObjectStore {
   return {
@@ -55,6 +80,9 @@ export function createFsStore(root: string): ObjectStore {
       const tmp = `${path}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
       await writeFile(tmp, body, 'utf8');
       await rename(tmp, path);
+    },
+    openWrite(key) {
+      return fileWriter(join(root, checkKey(key)));
     },
     async get(key) {
       try {

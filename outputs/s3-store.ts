@@ -1,11 +1,16 @@
 import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
   GetObjectCommand,
   NoSuchKey,
   PutObjectCommand,
   paginateListObjectsV2,
   type S3Client,
+  UploadPartCommand,
 } from '@aws-sdk/client-s3';
-import type { ObjectStore } from '../pipeline/types';
+import type { ObjectStore, ObjectWriter } from '../pipeline/types';
+import { batchedWrites } from './object-writer';
 import { checkKey } from './store-key';
 import { WriteConflictError } from './write-conflict';
 
@@ -27,6 +32,78 @@ export interface S3StoreOptions {
   prefix?: string;
 }
 
+/** Parts of a multipart upload: S3 wants at least 5 MiB for every part but the last. */
+const PART_BYTES = 5 * 1024 * 1024;
+
+/**
+ * A multipart upload fed a part at a time, so at most one part is held in memory; an object
+ * smaller than one part is a single PutObject. The object appears only when the upload completes.
+ */
+function multipartWriter(
+  client: S3Client,
+  bucket: string,
+  key: string,
+  type: string,
+): ObjectWriter {
+  let uploadId: string | undefined;
+  let ended = false;
+  let small: Buffer | undefined;
+  const parts: { ETag: string; PartNumber: number }[] = [];
+  const upload = async (body: Buffer) => {
+    if (uploadId === undefined) {
+      const created = await client.send(
+        new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ContentType: type }),
+      );
+      if (!created.UploadId) throw new Error(`S3 gave no upload id for ${key}`);
+      uploadId = created.UploadId;
+    }
+    const PartNumber = parts.length + 1;
+    const out = await client.send(
+      new UploadPartCommand({
+        Bucket: bucket,
+        Key: key,
+        UploadId: uploadId,
+        PartNumber,
+        Body: body,
+      }),
+    );
+    parts.push({ ETag: out.ETag ?? '', PartNumber });
+  };
+  // Only the last part may be under 5 MiB: a remainder at `end` is that last part, or, when
+  // nothing was sent yet, the whole object.
+  const batch = batchedWrites(async (body) => {
+    if (ended && uploadId === undefined) small = body;
+    else await upload(body);
+  }, PART_BYTES);
+  return {
+    write: batch.write,
+    async end() {
+      ended = true;
+      await batch.drain();
+      if (uploadId === undefined) {
+        await client.send(
+          new PutObjectCommand({ Bucket: bucket, Key: key, Body: small ?? '', ContentType: type }),
+        );
+        return;
+      }
+      await client.send(
+        new CompleteMultipartUploadCommand({
+          Bucket: bucket,
+          Key: key,
+          UploadId: uploadId,
+          MultipartUpload: { Parts: parts },
+        }),
+      );
+    },
+    async abort() {
+      if (uploadId === undefined) return;
+      await client.send(
+        new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId }),
+      );
+    },
+  };
+}
+
 /** An ObjectStore over one S3 bucket (the findings bucket in AWS, s3rver locally). */
 export function createS3Store({ client, bucket, prefix = '' }: S3StoreOptions): ObjectStore {
   return {
@@ -39,6 +116,9 @@ export function createS3Store({ client, bucket, prefix = '' }: S3StoreOptions): 
           ContentType: contentType,
         }),
       );
+    },
+    openWrite(key, contentType) {
+      return multipartWriter(client, bucket, prefix + checkKey(key), contentType);
     },
     async get(key) {
       try {

@@ -57,9 +57,24 @@ export type AuditTargetOutput = z.infer<typeof AuditTargetOutput>;
 export const PublishInput = z.strictObject({ run: RunRef });
 export type PublishInput = z.infer<typeof PublishInput>;
 
+/**
+ * One object written in pieces (`ObjectStore.openWrite`): nothing is visible at the key until
+ * `end` resolves, and `abort` leaves the key as it was.
+ */
+export interface ObjectWriter {
+  write(chunk: string): Promise<void>;
+  end(): Promise<void>;
+  abort(): Promise<void>;
+}
+
 /** Where a run's objects live in the findings bucket (and under a local `--out`). */
 export interface ObjectStore {
   put(key: string, body: string, contentType: string): Promise<void>;
+  /**
+   * Writes `key` from pieces, so a run's merged files (larger than a Lambda should hold as one
+   * string) are never whole in memory. Absent: `openObjectWriter` joins the pieces and `put`s.
+   */
+  openWrite?(key: string, contentType: string): ObjectWriter;
   /** The object's text, or `undefined` when there is no such key. */
   get(key: string): Promise<string | undefined>;
   /** Every key under the prefix. */

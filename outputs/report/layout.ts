@@ -58,13 +58,13 @@ export interface NavItem {
   label: string;
 }
 
-export function page(
+/** The page around its body: everything before it and everything after it. */
+export function pageParts(
   title: string,
   meta: SafeHtml,
   nav: readonly NavItem[],
-  body: SafeHtml,
-): string {
-  const doc = html`<!DOCTYPE html>
+): { before: string; after: string } {
+  const before = html`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -77,10 +77,16 @@ export function page(
 <header class="top"><h1>${title}</h1><div class="meta">${meta}</div></header>
 <nav>${nav.map((n) => html`<a href="#${n.id}">${n.label}</a>`)}</nav>
 <main>
-${body}
-</main>
-</body>
-</html>
 `;
-  return doc.value;
+  return { before: before.value, after: '\n</main>\n</body>\n</html>\n' };
+}
+
+export function page(
+  title: string,
+  meta: SafeHtml,
+  nav: readonly NavItem[],
+  body: SafeHtml,
+): string {
+  const { before, after } = pageParts(title, meta, nav);
+  return before + body.value + after;
 }

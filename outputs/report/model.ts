@@ -2,7 +2,10 @@ import type { Status } from '../../core/check';
 import type { Finding } from '../../core/finding';
 import type { Provider } from '../../core/provider';
 import { bySeverityDesc } from '../../core/severity';
+import { type FamilyRow, ReportTally, zeroCounts } from './tally';
 import type { ReportFramework, RunHistoryEntry, StatusCounts } from './types';
+
+export { type FamilyRow, zeroCounts };
 
 /** The numbers the report shows, computed from findings alone (no formatting here). */
 
@@ -12,8 +15,6 @@ export const PROVIDER_LABEL: Readonly<Record<Provider, string>> = {
   gke: 'Google GKE',
   aks: 'Azure AKS',
 };
-
-export const zeroCounts = (): StatusCounts => ({ pass: 0, fail: 0, unknown: 0, not_applicable: 0 });
 
 export function countStatuses(findings: readonly Finding[]): StatusCounts {
   const c = zeroCounts();
@@ -30,22 +31,13 @@ export function worstStatus(c: StatusCounts): Status | undefined {
   return undefined;
 }
 
-export interface FamilyRow {
-  family: string;
-  cells: Partial<Record<Provider, StatusCounts>>;
-}
-
 /** The same control family across clouds; a missing cell means no check of that cloud ran. */
 export function familyMatrix(findings: readonly Finding[]): FamilyRow[] {
-  const rows = new Map<string, FamilyRow>();
-  for (const f of findings) {
-    const row = rows.get(f.family) ?? { family: f.family, cells: {} };
-    const cell = row.cells[f.provider] ?? zeroCounts();
-    cell[f.status] += 1;
-    row.cells[f.provider] = cell;
-    rows.set(f.family, row);
-  }
-  return [...rows.values()].sort((a, b) => a.family.localeCompare(b.family));
+  return familyRows(ReportTally.of(findings));
+}
+
+export function familyRows(tally: ReportTally): FamilyRow[] {
+  return [...tally.families.values()].sort((a, b) => a.family.localeCompare(b.family));
 }
 
 export type RequirementVerdict = Status | 'manual' | 'not_checked';
@@ -65,28 +57,24 @@ export function requirementView(
   framework: ReportFramework,
   findings: readonly Finding[],
 ): RequirementRow[] {
+  return requirementRows(framework, ReportTally.of(findings));
+}
+
+export function requirementRows(framework: ReportFramework, tally: ReportTally): RequirementRow[] {
+  const cited = tally.requirements.get(framework.id);
   return framework.requirements.map((req) => {
-    const cited = findings.filter((f) => f.frameworks[framework.id]?.includes(req.id));
-    const byCheck = new Map<string, { checkId: string; title: string; counts: StatusCounts }>();
-    for (const f of cited) {
-      const entry = byCheck.get(f.checkId) ?? {
-        checkId: f.checkId,
-        title: f.title,
-        counts: zeroCounts(),
-      };
-      entry.counts[f.status] += 1;
-      byCheck.set(f.checkId, entry);
-    }
-    const counts = countStatuses(cited);
+    const entry = cited?.get(req.id);
+    const counts = entry ? { ...entry.counts } : zeroCounts();
+    const none = counts.pass + counts.fail + counts.unknown + counts.not_applicable === 0;
     const verdict: RequirementVerdict =
-      req.assessment === 'manual' && cited.length === 0
-        ? 'manual'
-        : (worstStatus(counts) ?? 'not_checked');
+      req.assessment === 'manual' && none ? 'manual' : (worstStatus(counts) ?? 'not_checked');
     const row: RequirementRow = {
       id: req.id,
       title: req.title,
       assessment: req.assessment,
-      checks: [...byCheck.values()].sort((a, b) => a.checkId.localeCompare(b.checkId)),
+      checks: [...(entry?.byCheck.values() ?? [])]
+        .map((c) => ({ ...c, counts: { ...c.counts } }))
+        .sort((a, b) => a.checkId.localeCompare(b.checkId)),
       counts,
       verdict,
     };
@@ -100,28 +88,23 @@ export function undescribedFrameworks(
   findings: readonly Finding[],
   frameworks: readonly ReportFramework[],
 ): { id: string; requirements: { id: string; counts: StatusCounts }[] }[] {
+  return undescribedRows(ReportTally.of(findings), frameworks);
+}
+
+export function undescribedRows(
+  tally: ReportTally,
+  frameworks: readonly ReportFramework[],
+): { id: string; requirements: { id: string; counts: StatusCounts }[] }[] {
   const known = new Set(frameworks.map((f) => f.id));
-  const byFw = new Map<string, Map<string, StatusCounts>>();
-  for (const f of findings) {
-    for (const [fw, ids] of Object.entries(f.frameworks)) {
-      if (known.has(fw)) continue;
-      const reqs = byFw.get(fw) ?? new Map<string, StatusCounts>();
-      for (const id of ids) {
-        const c = reqs.get(id) ?? zeroCounts();
-        c[f.status] += 1;
-        reqs.set(id, c);
-      }
-      byFw.set(fw, reqs);
-    }
-  }
   const byNumber = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
-  return [...byFw]
+  return [...tally.requirements]
+    .filter(([id]) => !known.has(id))
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([id, reqs]) => ({
       id,
       requirements: [...reqs]
         .sort(([a], [b]) => byNumber(a, b))
-        .map(([rid, counts]) => ({ id: rid, counts })),
+        .map(([rid, r]) => ({ id: rid, counts: { ...r.citations } })),
     }));
 }
 
@@ -136,7 +119,7 @@ export interface ClusterGroup {
   findings: Finding[];
 }
 
-const STATUS_ORDER: Readonly<Record<Status, number>> = {
+export const STATUS_ORDER: Readonly<Record<Status, number>> = {
   fail: 0,
   unknown: 1,
   pass: 2,
@@ -183,9 +166,16 @@ export function historyEntry(
   findings: readonly Finding[],
   runId?: string,
 ): RunHistoryEntry {
-  return runId
-    ? { date, runId, counts: countStatuses(findings) }
-    : { date, counts: countStatuses(findings) };
+  return historyEntryOf(date, countStatuses(findings), runId);
+}
+
+/** A history entry from a run's counts. */
+export function historyEntryOf(
+  date: string,
+  counts: StatusCounts,
+  runId?: string,
+): RunHistoryEntry {
+  return runId ? { date, runId, counts: { ...counts } } : { date, counts: { ...counts } };
 }
 
 /** The last `limit` points of the trend, oldest first, ending with this run when given. */

@@ -1,20 +1,20 @@
-import type { Finding } from '../../core/finding';
 import { countsText, statusBadge } from './badges';
 import { anchorId, html, type SafeHtml } from './escape';
 import {
-  familyMatrix,
+  familyRows,
   PROVIDER_LABEL,
   PROVIDERS,
-  requirementView,
-  undescribedFrameworks,
+  requirementRows,
+  undescribedRows,
   worstStatus,
 } from './model';
+import type { ReportTally } from './tally';
 import type { ReportFramework } from './types';
 
 /** The family × cloud matrix and the framework requirement views. */
 
-export function matrixSection(findings: readonly Finding[]): SafeHtml {
-  const rows = familyMatrix(findings).map(
+export function matrixSection(tally: ReportTally): SafeHtml {
+  const rows = familyRows(tally).map(
     (row) =>
       html`<tr><td><code>${row.family}</code></td>${PROVIDERS.map((p) => {
         const c = row.cells[p];
@@ -27,8 +27,8 @@ export function matrixSection(findings: readonly Finding[]): SafeHtml {
 <table><thead><tr><th>Family</th>${PROVIDERS.map((p) => html`<th>${PROVIDER_LABEL[p]}</th>`)}</tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
-function frameworkBlock(fw: ReportFramework, findings: readonly Finding[]): SafeHtml {
-  const view = requirementView(fw, findings);
+function frameworkBlock(fw: ReportFramework, tally: ReportTally): SafeHtml {
+  const view = requirementRows(fw, tally);
   const failing = view.filter((r) => r.verdict === 'fail').length;
   const manual = view.filter((r) => r.assessment === 'manual').length;
   const rows = view.map(
@@ -45,12 +45,12 @@ function frameworkBlock(fw: ReportFramework, findings: readonly Finding[]): Safe
 
 export function requirementsSection(
   frameworks: readonly ReportFramework[],
-  findings: readonly Finding[],
+  tally: ReportTally,
 ): SafeHtml {
-  const cited = new Set(findings.flatMap((f) => Object.keys(f.frameworks)));
+  const cited = tally.citedFrameworks;
   // Show the benchmarks this run's findings cite; with no findings at all, show every one.
   const shown = frameworks.filter((fw) => cited.size === 0 || cited.has(fw.id));
-  const others = undescribedFrameworks(findings, frameworks).map(
+  const others = undescribedRows(tally, frameworks).map(
     (fw) =>
       html`<details class="framework" id="${anchorId('fw', fw.id)}"><summary>${fw.id} <span class="muted">(requirements cited by checks)</span></summary><div class="body"><table><thead><tr><th>Req.</th><th>Results</th></tr></thead><tbody>${fw.requirements.map(
         (r) => html`<tr><td><strong>${r.id}</strong></td><td>${countsText(r.counts)}</td></tr>`,
@@ -58,5 +58,5 @@ export function requirementsSection(
   );
   return html`<section id="requirements"><h2>Benchmark requirements</h2>
 <p class="note">Each requirement → the checks that decide it → their results. Manual requirements need a person or in-cluster access and are listed so the benchmark view is complete.</p>
-${shown.map((fw) => frameworkBlock(fw, findings))}${others}</section>`;
+${shown.map((fw) => frameworkBlock(fw, tally))}${others}</section>`;
 }

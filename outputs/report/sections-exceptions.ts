@@ -1,6 +1,7 @@
 import type { Finding } from '../../core/finding';
 import type { EntryReport, EntryState } from '../../core/mutelist-match';
 import { html, type SafeHtml } from './escape';
+import type { ReportTally } from './tally';
 import type { ReportExceptions } from './types';
 
 /** The mutelist in force for this run: who accepted which risk, why, until when, and what it hit. */
@@ -53,27 +54,28 @@ function scope(r: EntryReport): SafeHtml {
   return html`${given.map(([k, v]) => html`<div>${k}: <code>${v}</code></div>`)}`;
 }
 
-function resultsCell(r: EntryReport, findings: readonly Finding[]): SafeHtml {
+function resultsCell(r: EntryReport, tally: ReportTally): SafeHtml {
   const n = r.findingIds.length;
   if (n === 0) return html`<span class="muted">matches nothing in this run</span>`;
-  const ids = new Set(r.findingIds);
-  const failing = findings.filter((f) => ids.has(f.id) && f.status === 'fail').length;
+  // Every result an entry matches carries an exception, so the tally has the failing ones.
+  let failing = 0;
+  for (const id of new Set(r.findingIds)) failing += tally.failingWithException.get(id) ?? 0;
   const what = `${n} result${n === 1 ? '' : 's'}${failing > 0 ? ` (${failing} failing)` : ''}`;
   return r.state === 'expired' ? html`would match ${what}; no longer muted` : html`${what}`;
 }
 
 export function exceptionsSection(
   exceptions: ReportExceptions | undefined,
-  findings: readonly Finding[],
+  tally: ReportTally,
 ): SafeHtml {
   if (!exceptions) return html``;
   const { entries } = exceptions;
   const count = (s: EntryState) => entries.filter((e) => e.state === s).length;
   const rows = entries.map(
     (r) =>
-      html`<tr id="mutelist-entry-${r.index}"><td class="num">${r.index}</td><td><span class="badge st-entry-${r.state}">${STATE_LABEL[r.state]}</span></td><td>${r.entry.checks.map((c) => html`<div><code>${c}</code></div>`)}</td><td>${scope(r)}</td><td>${r.entry.owner}</td><td>${r.entry.reason}</td><td class="nowrap">${r.entry.expires}</td><td>${resultsCell(r, findings)}</td></tr>`,
+      html`<tr id="mutelist-entry-${r.index}"><td class="num">${r.index}</td><td><span class="badge st-entry-${r.state}">${STATE_LABEL[r.state]}</span></td><td>${r.entry.checks.map((c) => html`<div><code>${c}</code></div>`)}</td><td>${scope(r)}</td><td>${r.entry.owner}</td><td>${r.entry.reason}</td><td class="nowrap">${r.entry.expires}</td><td>${resultsCell(r, tally)}</td></tr>`,
   );
-  const mutedFailing = findings.filter((f) => f.muted && f.status === 'fail').length;
+  const { mutedFailing } = tally;
   return html`<section id="exceptions"><h2>Exceptions (mutelist)</h2>
 <p class="note">${exceptions.source ? html`<code>${exceptions.source}</code>, ` : ''}judged on ${exceptions.asOf} (UTC): ${count('active')} active, ${count('unused')} unused (in force but matching nothing), ${count('expired')} expired. ${mutedFailing} failing result${mutedFailing === 1 ? ' is' : 's are'} muted; muted results keep their status everywhere in this report.</p>
 ${

@@ -1,7 +1,7 @@
-import type { Finding } from '../../core/finding';
 import { countsText, statusBadge } from './badges';
 import { anchorId, html, type SafeHtml, safeUrl } from './escape';
-import { countStatuses, PROVIDER_LABEL, PROVIDERS, worstStatus } from './model';
+import { PROVIDER_LABEL, PROVIDERS, worstStatus } from './model';
+import type { ReportTally } from './tally';
 import type { ReportResponsibilityInput } from './types';
 
 /**
@@ -11,22 +11,18 @@ import type { ReportResponsibilityInput } from './types';
  */
 export function responsibilitySection(
   input: ReportResponsibilityInput | undefined,
-  findings: readonly Finding[],
+  tally: ReportTally,
 ): SafeHtml {
   if (!input) return html``;
-  const clouds = PROVIDERS.filter((p) => findings.some((f) => f.provider === p));
+  const clouds = PROVIDERS.filter((p) => tally.providers.has(p));
   const blocks = clouds.map((provider) => {
     const model = input.providers.find((m) => m.provider === provider);
     const href = safeUrl(model?.url);
     const rows = input.rows
       .filter((r) => r.provider === provider)
-      .map((r) => ({
-        row: r,
-        results: findings.filter((f) => f.provider === provider && f.family === r.family),
-      }))
-      .filter((x) => x.results.length > 0)
-      .map(({ row, results }) => {
-        const counts = countStatuses(results);
+      .map((r) => ({ row: r, counts: tally.providerFamily(provider, r.family) }))
+      .filter((x) => x.counts.pass + x.counts.fail + x.counts.unknown + x.counts.not_applicable > 0)
+      .map(({ row, counts }) => {
         return html`<tr><td><code>${row.family}</code></td><td>${row.owner === 'shared' ? 'shared' : 'you'}</td><td>${row.providerDoes}</td><td>${row.customerConfigures}</td><td>${statusBadge(worstStatus(counts) ?? 'not_checked')} ${countsText(counts)}</td></tr>`;
       });
     return html`<details class="framework" id="${anchorId('resp', provider)}" open><summary>${PROVIDER_LABEL[provider]}</summary><div class="body">

@@ -1,4 +1,3 @@
-import type { Finding } from '../../core/finding';
 import type { FindingSummary } from '../../core/summary';
 import {
   SEVERITIES,
@@ -9,17 +8,18 @@ import {
   severityBadge,
 } from './badges';
 import { anchorId, html, type SafeHtml } from './escape';
-import { countStatuses, PROVIDER_LABEL, PROVIDERS } from './model';
+import { PROVIDER_LABEL, PROVIDERS } from './model';
 import { barRows, lineChart, stackedBar } from './svg';
+import type { ReportTally } from './tally';
 import type { RunHistoryEntry } from './types';
 
 /** Posture summary, trend and top failing checks. */
 
-export function summaryCards(findings: readonly Finding[], summary: FindingSummary): SafeHtml {
-  const c = countStatuses(findings);
+export function summaryCards(tally: ReportTally, summary: FindingSummary): SafeHtml {
+  const c = tally.counts;
   const decided = c.pass + c.fail;
   const rate = decided === 0 ? '–' : `${Math.round((c.pass / decided) * 100)}%`;
-  const mutedFailing = findings.filter((f) => f.muted && f.status === 'fail').length;
+  const { mutedFailing } = tally;
   const card = (big: string | number, small: string, cls = '') =>
     html`<div class="card"><div class="big ${cls}">${big}</div><div class="small">${small}</div></div>`;
   return html`<div class="cards">
@@ -79,7 +79,7 @@ export function trendSection(points: readonly RunHistoryEntry[]): SafeHtml {
 
 export function topFailingSection(
   summary: FindingSummary,
-  findings: readonly Finding[],
+  tally: ReportTally,
   limit = 10,
 ): SafeHtml {
   const top = summary.failingChecks.slice(0, limit);
@@ -87,11 +87,7 @@ export function topFailingSection(
     return html`<section id="top-failing"><h2>Top failing checks</h2><p>No check failed.</p></section>`;
   }
   const rows = top.map((c) => {
-    const clusters = new Set(
-      findings
-        .filter((f) => f.checkId === c.checkId && f.status === 'fail')
-        .map((f) => f.resourceName),
-    );
+    const clusters = tally.failedClusters.get(c.checkId) ?? new Set<string>();
     return html`<tr><td>${severityBadge(c.severity)}</td><td><code>${c.checkId}</code></td><td>${c.title}</td><td class="num n-fail">${c.failed}</td><td>${[...clusters].sort().join(', ')}</td></tr>`;
   });
   return html`<section id="top-failing"><h2>Top failing checks</h2><table><thead><tr><th>Severity</th><th>Check</th><th>Title</th><th class="num">Failed</th><th>Clusters</th></tr></thead><tbody>${rows}</tbody></table>
