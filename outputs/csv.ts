@@ -1,6 +1,7 @@
 import type { Evidence } from '../core/check';
 import type { Finding } from '../core/finding';
 import { FINDING_KEY_COLUMNS, findingKey, requirementIds } from './finding-columns';
+import { encodeAll, type FindingsEncoder } from './findings-encoder';
 
 /**
  * `findings.csv`: one row per result, RFC 4180 (CRLF record ends, every field with a quote,
@@ -100,10 +101,17 @@ function row(f: Finding): Record<Column, string> {
 
 /** The whole file: header and one record per finding, in the order given. */
 export function renderCsv(findings: readonly Finding[]): string {
-  const lines = [CSV_COLUMNS.join(',')];
-  for (const f of findings) {
-    const r = row(f);
-    lines.push(CSV_COLUMNS.map((c) => csvField(r[c])).join(','));
-  }
-  return `${lines.join('\r\n')}\r\n`;
+  return encodeAll(csvEncoder(), findings);
+}
+
+/** `findings.csv` one record at a time: the header, then a CRLF-ended record per finding. */
+export function csvEncoder(): FindingsEncoder {
+  return {
+    start: () => `${CSV_COLUMNS.join(',')}\r\n`,
+    item(f) {
+      const r = row(f);
+      return `${CSV_COLUMNS.map((c) => csvField(r[c])).join(',')}\r\n`;
+    },
+    end: () => '',
+  };
 }

@@ -1,11 +1,15 @@
 import * as z from 'zod';
 import { formatIssues } from '../core/config';
 import { Finding } from '../core/finding';
+import { type FindingsEncoder, jsonArrayEncoder } from './findings-encoder';
 
 /** `findings.json`: every finding of a scan or run, one JSON array, as the scan CLI writes it. */
 export function findingsJson(findings: readonly Finding[]): string {
   return `${JSON.stringify(findings, null, 2)}\n`;
 }
+
+/** `findings.json` one finding at a time (the same bytes as `findingsJson`). */
+export const findingsJsonEncoder = (): FindingsEncoder => jsonArrayEncoder((f) => f);
 
 const FindingList = z.array(Finding);
 

@@ -5,6 +5,7 @@ import {
   findingKey,
   requirementIds,
 } from './finding-columns';
+import { encodeAll, type FindingsEncoder } from './findings-encoder';
 
 /**
  * `findings.jsonl` for Athena: one JSON object per line (the OpenX JSON SerDe reads one record
@@ -66,5 +67,14 @@ export function renderFindingLines(
   run: { runId: string },
   observedAt: Date,
 ): string {
-  return findings.map((f) => `${JSON.stringify(toFindingLine(f, run, observedAt))}\n`).join('');
+  return encodeAll(findingLinesEncoder(run, observedAt), findings);
+}
+
+/** `findings.jsonl` one line at a time. */
+export function findingLinesEncoder(run: { runId: string }, observedAt: Date): FindingsEncoder {
+  return {
+    start: () => '',
+    item: (f) => `${JSON.stringify(toFindingLine(f, run, observedAt))}\n`,
+    end: () => '',
+  };
 }

@@ -1,13 +1,16 @@
 import type { Finding } from '../core/finding';
-import type { ObjectStore } from '../pipeline/types';
+import type { ObjectStore, ObjectWriter } from '../pipeline/types';
 import { type AsffContext, toAsff } from './asff';
 import type { ComplianceReport } from './compliance/types';
-import { renderCsv } from './csv';
-import { findingsJson } from './findings-json';
-import { renderOcsf } from './ocsf';
+import { csvEncoder } from './csv';
+import { encodeAll, type FindingsEncoder, jsonArrayEncoder } from './findings-encoder';
+import { findingsJsonEncoder } from './findings-json';
+import { openObjectWriter } from './object-writer';
+import { ocsfEncoder } from './ocsf';
 import { type HistoryRead, readHistory, withEntry, writeHistory } from './report/history';
-import { historyEntry } from './report/model';
-import { renderReport } from './report/render';
+import { historyEntryOf, zeroCounts } from './report/model';
+import { ReportBuilder, type ReportOptions } from './report/render';
+import type { TextSpool } from './report/spool';
 import type {
   ReportExceptions,
   ReportFramework,
@@ -57,61 +60,67 @@ export interface FormatOptions {
 interface FormatSpec {
   file: string;
   contentType: string;
-  render(findings: readonly Finding[], opts: FormatOptions): string;
 }
 
+/** The formats written a finding at a time; the HTML report has its own builder. */
+type EncodedFormat = Exclude<keyof typeof FORMATS, 'html'>;
+
 export const FORMATS = {
-  json: {
-    file: 'findings.json',
-    contentType: 'application/json',
-    render: (findings) => findingsJson(findings),
-  },
-  ocsf: {
-    file: 'findings.ocsf.json',
-    contentType: 'application/json',
-    render: (findings, o) =>
-      renderOcsf(findings, { time: o.time, productVersion: o.productVersion }),
-  },
-  asff: {
-    file: 'findings.asff.json',
-    contentType: 'application/json',
-    // The BatchImportFindings `Findings` list, as `aws securityhub batch-import-findings` reads it.
-    render: (findings, o) => {
+  json: { file: 'findings.json', contentType: 'application/json' },
+  ocsf: { file: 'findings.ocsf.json', contentType: 'application/json' },
+  asff: { file: 'findings.asff.json', contentType: 'application/json' },
+  csv: { file: 'findings.csv', contentType: 'text/csv; charset=utf-8; header=present' },
+  html: { file: 'report.html', contentType: 'text/html; charset=utf-8' },
+} satisfies Record<string, FormatSpec>;
+
+/** The encoder of a format; throws when the options lack what it needs. */
+function encoderOf(format: EncodedFormat, o: FormatOptions): FindingsEncoder {
+  switch (format) {
+    case 'json':
+      return findingsJsonEncoder();
+    case 'ocsf':
+      return ocsfEncoder({ time: o.time, productVersion: o.productVersion });
+    case 'csv':
+      return csvEncoder();
+    case 'asff': {
       const ctx = o.asff;
       if (!ctx) {
         throw new Error(
           'asff: findings.asff.json needs the AWS account, Region and partition that import the findings into Security Hub',
         );
       }
-      return `${JSON.stringify(
-        findings.map((f) => toAsff(f, ctx)),
-        null,
-        2,
-      )}\n`;
-    },
-  },
-  csv: {
-    file: 'findings.csv',
-    contentType: 'text/csv; charset=utf-8; header=present',
-    render: (findings) => renderCsv(findings),
-  },
-  html: {
-    file: 'report.html',
-    contentType: 'text/html; charset=utf-8',
-    render: (findings, o) =>
-      renderReport({
-        findings,
-        generatedAt: o.time,
-        frameworks: o.frameworks,
-        ...(o.run ? { run: o.run } : {}),
-        ...(o.history ? { history: o.history } : {}),
-        ...(o.historyLimit !== undefined ? { historyLimit: o.historyLimit } : {}),
-        ...(o.exceptions ? { exceptions: o.exceptions } : {}),
-        ...(o.responsibility ? { responsibility: o.responsibility } : {}),
-        ...(o.compliance ? { compliance: o.compliance } : {}),
-      }),
-  },
-} satisfies Record<string, FormatSpec>;
+      // The BatchImportFindings `Findings` list, as `aws securityhub batch-import-findings` reads it.
+      return jsonArrayEncoder((f) => toAsff(f, ctx));
+    }
+  }
+}
+
+function reportOptions(o: FormatOptions): ReportOptions {
+  return {
+    generatedAt: o.time,
+    frameworks: o.frameworks,
+    ...(o.run ? { run: o.run } : {}),
+    ...(o.history ? { history: o.history } : {}),
+    ...(o.historyLimit !== undefined ? { historyLimit: o.historyLimit } : {}),
+    ...(o.exceptions ? { exceptions: o.exceptions } : {}),
+    ...(o.responsibility ? { responsibility: o.responsibility } : {}),
+    ...(o.compliance ? { compliance: o.compliance } : {}),
+  };
+}
+
+/** One format rendered whole (the CLI's stdout, tests). */
+export function renderFormat(
+  format: FormatName,
+  findings: readonly Finding[],
+  opts: FormatOptions,
+): string {
+  if (format !== 'html') return encodeAll(encoderOf(format, opts), findings);
+  const builder = new ReportBuilder();
+  for (const f of findings) builder.add(f);
+  const page = [...builder.chunks(reportOptions(opts))].join('');
+  builder.dispose();
+  return page;
+}
 
 export type FormatName = keyof typeof FORMATS;
 export const FORMAT_NAMES = Object.keys(FORMATS) as FormatName[];
@@ -168,6 +177,36 @@ export async function writeFormats(
   store: ObjectStore,
   opts: FormatOptions,
 ): Promise<WriteResult> {
+  const writer = await openFormats(formats, store, opts);
+  await writer.add(findings);
+  return writer.finish();
+}
+
+/** One output of a format: its writer, or why it failed. */
+interface Output {
+  key: string;
+  writer?: ObjectWriter;
+  error?: string;
+}
+
+/**
+ * The formats written as findings come (`add`, any number of times), each to its key(s) as the
+ * store allows (a file, an S3 multipart upload): only the HTML report's counts and spool grow.
+ * `finish` closes every file, appends the run to the history and says what was written. A format
+ * that fails to render or store is recorded and the others go on.
+ */
+export async function openFormats(
+  formats: readonly FormatName[],
+  store: ObjectStore,
+  opts: FormatOptions & {
+    /** Where the report keeps its rendered results until the end (default: memory). */
+    spool?: () => TextSpool;
+  },
+): Promise<{
+  add(findings: readonly Finding[]): Promise<void>;
+  /** `compliance` given here replaces the options' (it may need every finding first). */
+  finish(late?: { compliance?: readonly ComplianceReport[] }): Promise<WriteResult>;
+}> {
   const result: WriteResult = { written: [], failed: [], historyProblems: [] };
   const prefix = opts.prefix ?? '';
   const stored = await readStoredHistory(store, opts.historyKey);
@@ -182,36 +221,132 @@ export async function writeFormats(
     run,
     history: [...(opts.history ?? []), ...stored.entries],
   };
-  for (const format of new Set(formats)) {
-    const spec: FormatSpec = FORMATS[format];
-    const keys = [`${prefix}${spec.file}`, ...(format === 'html' ? (opts.reportCopies ?? []) : [])];
-    let body: string;
+  const open = (format: FormatName, key: string): Output => {
     try {
-      body = spec.render(findings, withHistory);
+      return { key, writer: openObjectWriter(store, key, FORMATS[format].contentType) };
     } catch (error) {
-      result.failed.push({ format, key: keys[0] ?? spec.file, error: message(error) });
+      return { key, error: message(error) };
+    }
+  };
+  const encoded: { format: FormatName; encoder: FindingsEncoder; outputs: Output[] }[] = [];
+  let report: { builder: ReportBuilder; outputs: Output[] } | undefined;
+  const order: { format: FormatName; outputs: Output[] }[] = [];
+  const counts = zeroCounts();
+  for (const format of new Set(formats)) {
+    const keys = [
+      `${prefix}${FORMATS[format].file}`,
+      ...(format === 'html' ? (opts.reportCopies ?? []) : []),
+    ];
+    if (format === 'html') {
+      if (report) continue;
+      const outputs = keys.map((k) => open(format, k));
+      report = { builder: new ReportBuilder(opts.spool ? opts.spool() : undefined), outputs };
+      order.push({ format, outputs });
       continue;
     }
-    for (const key of keys) {
+    let encoder: FindingsEncoder;
+    try {
+      encoder = encoderOf(format, withHistory);
+    } catch (error) {
+      result.failed.push({ format, key: keys[0] ?? FORMATS[format].file, error: message(error) });
+      continue;
+    }
+    const outputs = keys.map((k) => open(format, k));
+    encoded.push({ format, encoder, outputs });
+    order.push({ format, outputs });
+  }
+
+  const send = async (outputs: Output[], chunk: string) => {
+    if (chunk.length === 0) return;
+    for (const o of outputs) {
+      if (!o.writer || o.error) continue;
       try {
-        await store.put(key, body, spec.contentType);
-        result.written.push(key);
+        await o.writer.write(chunk);
       } catch (error) {
-        result.failed.push({ format, key, error: message(error) });
+        o.error = message(error);
+        await o.writer.abort().catch(() => {});
       }
     }
-  }
-  if (opts.historyKey) {
-    try {
-      await writeHistory(
-        store,
-        opts.historyKey,
-        withEntry(stored.entries, historyEntry(run.date, findings, run.runId)),
-      );
-      result.written.push(opts.historyKey);
-    } catch (error) {
-      result.historyProblems.push(`${opts.historyKey} not stored: ${message(error)}`);
+  };
+  const fail = async (outputs: Output[], error: unknown) => {
+    for (const o of outputs) {
+      if (o.error) continue;
+      o.error = message(error);
+      await o.writer?.abort().catch(() => {});
     }
-  }
-  return result;
+  };
+  for (const e of encoded) await send(e.outputs, e.encoder.start());
+
+  return {
+    async add(findings) {
+      for (const f of findings) counts[f.status] += 1;
+      for (const e of encoded) {
+        if (e.outputs.every((o) => o.error)) continue;
+        let text: string;
+        try {
+          text = findings.map((f) => e.encoder.item(f)).join('');
+        } catch (error) {
+          await fail(e.outputs, error);
+          continue;
+        }
+        await send(e.outputs, text);
+      }
+      if (report && !report.outputs.every((o) => o.error)) {
+        try {
+          for (const f of findings) report.builder.add(f);
+        } catch (error) {
+          await fail(report.outputs, error);
+        }
+      }
+    },
+    async finish(late = {}) {
+      for (const e of encoded) {
+        try {
+          await send(e.outputs, e.encoder.end());
+        } catch (error) {
+          await fail(e.outputs, error);
+        }
+      }
+      if (report) {
+        const options = reportOptions(
+          late.compliance ? { ...withHistory, compliance: late.compliance } : withHistory,
+        );
+        try {
+          for (const chunk of report.builder.chunks(options)) await send(report.outputs, chunk);
+        } catch (error) {
+          await fail(report.outputs, error);
+        } finally {
+          report.builder.dispose();
+        }
+      }
+      for (const { format, outputs } of order) {
+        for (const o of outputs) {
+          if (!o.error && o.writer) {
+            try {
+              await o.writer.end();
+              result.written.push(o.key);
+              continue;
+            } catch (error) {
+              o.error = message(error);
+              await o.writer.abort().catch(() => {});
+            }
+          }
+          result.failed.push({ format, key: o.key, error: o.error ?? 'not written' });
+        }
+      }
+      if (opts.historyKey) {
+        try {
+          await writeHistory(
+            store,
+            opts.historyKey,
+            withEntry(stored.entries, historyEntryOf(run.date, counts, run.runId)),
+          );
+          result.written.push(opts.historyKey);
+        } catch (error) {
+          result.historyProblems.push(`${opts.historyKey} not stored: ${message(error)}`);
+        }
+      }
+      return result;
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import type { Status } from '../core/check';
 import type { Finding } from '../core/finding';
+import { encodeAll, type FindingsEncoder, jsonArrayEncoder } from './findings-encoder';
 import type { Provider } from '../core/provider';
 import type { Severity } from '../core/severity';
 
@@ -231,9 +232,9 @@ export function toOcsf(f: Finding, opts: OcsfOptions): Record<string, unknown> {
 
 /** `findings.ocsf.json`: a JSON array of events, one per finding, as Security Lake ingests. */
 export function renderOcsf(findings: readonly Finding[], opts: OcsfOptions): string {
-  return `${JSON.stringify(
-    findings.map((f) => toOcsf(f, opts)),
-    null,
-    2,
-  )}\n`;
+  return encodeAll(ocsfEncoder(opts), findings);
 }
+
+/** `findings.ocsf.json` one finding at a time. */
+export const ocsfEncoder = (opts: OcsfOptions): FindingsEncoder =>
+  jsonArrayEncoder((f) => toOcsf(f, opts));

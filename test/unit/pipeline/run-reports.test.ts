@@ -68,8 +68,9 @@ describe('run reports in the findings store', () => {
   });
 
   it('adds ASFF when Security Hub is the destination and logs a format that fails', async () => {
-    const { store: real } = await tempStore();
-    // A store that refuses the CSV object, as a denied PutObject would.
+    const { store: fsStore } = await tempStore();
+    // A store that refuses the CSV object, as a denied PutObject would (every write is a put).
+    const { openWrite: _pieces, ...real } = fsStore;
     const store: ObjectStore = {
       ...real,
       async put(key, body, type) {
