@@ -204,8 +204,13 @@ export async function openFormats(
   },
 ): Promise<{
   add(findings: readonly Finding[]): Promise<void>;
-  /** `compliance` given here replaces the options' (it may need every finding first). */
-  finish(late?: { compliance?: readonly ComplianceReport[] }): Promise<WriteResult>;
+  /** What is given here replaces the options' (it may need every finding first). */
+  finish(late?: {
+    compliance?: readonly ComplianceReport[];
+    exceptions?: ReportExceptions;
+  }): Promise<WriteResult>;
+  /** Drops every file unwritten (the run failed before its end). */
+  abort(): Promise<void>;
 }> {
   const result: WriteResult = { written: [], failed: [], historyProblems: [] };
   const prefix = opts.prefix ?? '';
@@ -299,6 +304,10 @@ export async function openFormats(
         }
       }
     },
+    async abort() {
+      for (const { outputs } of order) await fail(outputs, new Error('abandoned'));
+      report?.builder.dispose();
+    },
     async finish(late = {}) {
       for (const e of encoded) {
         try {
@@ -308,9 +317,11 @@ export async function openFormats(
         }
       }
       if (report) {
-        const options = reportOptions(
-          late.compliance ? { ...withHistory, compliance: late.compliance } : withHistory,
-        );
+        const options = reportOptions({
+          ...withHistory,
+          ...(late.compliance ? { compliance: late.compliance } : {}),
+          ...(late.exceptions ? { exceptions: late.exceptions } : {}),
+        });
         try {
           for (const chunk of report.builder.chunks(options)) await send(report.outputs, chunk);
         } catch (error) {

@@ -1,8 +1,8 @@
 import type { Status } from '../core/check';
 import type { Finding } from '../core/finding';
-import { encodeAll, type FindingsEncoder, jsonArrayEncoder } from './findings-encoder';
 import type { Provider } from '../core/provider';
 import type { Severity } from '../core/severity';
+import { encodeAll, type FindingsEncoder, jsonArrayEncoder } from './findings-encoder';
 
 /**
  * OCSF 1.6.0 Compliance Finding (class_uid 2003) for one finding. The event class resolves

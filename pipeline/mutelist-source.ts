@@ -1,7 +1,7 @@
 import type { Finding } from '../core/finding';
 import type { Logger } from '../core/logger';
 import { type Mutelist, parseMutelist } from '../core/mutelist';
-import { applyMutelist, type EntryReport } from '../core/mutelist-match';
+import { type EntryReport, mutelistApplier } from '../core/mutelist-match';
 import type { MutelistSummary } from './run-summary';
 import type { ObjectStore, RunRef } from './types';
 
@@ -57,6 +57,62 @@ export interface MutelistProblem {
   problem: string;
 }
 
+/** A run's mutelist applied batch by batch, and at the end what it did. */
+export interface RunMuting {
+  mark(findings: readonly Finding[]): Finding[];
+  /** What the mutelist did over every batch (logged here), or why it was not applied. */
+  finish(): { mutelist?: RunMutelist; problem?: MutelistProblem };
+}
+
+/**
+ * Loads the run's mutelist for `mark`ing the findings as they are read. A mutelist that cannot
+ * be loaded never fails the run and never hides findings: they are published unmuted, and the
+ * problem is logged and returned.
+ */
+export async function openMuting(
+  run: RunRef,
+  mutelist: MutelistSource | undefined,
+  logger: Logger,
+): Promise<RunMuting> {
+  const unmuted = (problem?: MutelistProblem): RunMuting => ({
+    mark: (findings) => [...findings],
+    finish: () => (problem ? { problem } : {}),
+  });
+  if (!mutelist) return unmuted();
+  let list: Mutelist;
+  try {
+    list = await mutelist.load();
+  } catch (error) {
+    const problem = error instanceof Error ? error.message : String(error);
+    logger.error('Mutelist not applied: every finding is published unmuted', {
+      source: mutelist.source,
+      problem,
+    });
+    return unmuted({ source: mutelist.source, problem });
+  }
+  const applier = mutelistApplier(list, run.date);
+  let muted = 0;
+  return {
+    mark(findings) {
+      const marked = applier.mark(findings);
+      for (const f of marked) if (f.muted) muted += 1;
+      return marked;
+    },
+    finish() {
+      const entries = applier.entries();
+      const count = (s: EntryReport['state']) => entries.filter((e) => e.state === s).length;
+      logger.info('Mutelist applied', {
+        source: mutelist.source,
+        muted,
+        active: count('active'),
+        unused: count('unused'),
+        expired: count('expired'),
+      });
+      return { mutelist: { source: mutelist.source, asOf: run.date, entries, muted } };
+    },
+  };
+}
+
 /**
  * Loads and applies the run's mutelist. A mutelist that cannot be loaded never fails the run and
  * never hides findings: they are published unmuted, and the problem is logged and returned.
@@ -67,32 +123,9 @@ export async function muteRun(
   mutelist: MutelistSource | undefined,
   logger: Logger,
 ): Promise<{ findings: Finding[]; mutelist?: RunMutelist; problem?: MutelistProblem }> {
-  if (!mutelist) return { findings };
-  let list: Mutelist;
-  try {
-    list = await mutelist.load();
-  } catch (error) {
-    const problem = error instanceof Error ? error.message : String(error);
-    logger.error('Mutelist not applied: every finding is published unmuted', {
-      source: mutelist.source,
-      problem,
-    });
-    return { findings, problem: { source: mutelist.source, problem } };
-  }
-  const applied = applyMutelist(findings, list, run.date);
-  const muted = applied.findings.filter((f) => f.muted).length;
-  const count = (s: EntryReport['state']) => applied.entries.filter((e) => e.state === s).length;
-  logger.info('Mutelist applied', {
-    source: mutelist.source,
-    muted,
-    active: count('active'),
-    unused: count('unused'),
-    expired: count('expired'),
-  });
-  return {
-    findings: applied.findings,
-    mutelist: { source: mutelist.source, asOf: applied.asOf, entries: applied.entries, muted },
-  };
+  const muting = await openMuting(run, mutelist, logger);
+  const marked = muting.mark(findings);
+  return { findings: marked, ...muting.finish() };
 }
 
 /** The run summary's view of the mutelist (undefined when the run had none). */

@@ -1,19 +1,21 @@
+import { isCoverageGap } from '../core/coverage';
 import type { Finding } from '../core/finding';
 import type { Logger } from '../core/logger';
-import { mapLimit } from '../core/map-limit';
 import type { CollectionError } from '../core/snapshot';
 import { type Target, targetLabel } from '../core/target';
-import { findingsJson, parseFindingsJson } from '../outputs/findings-json';
+import { findingsJsonEncoder, parseFindingsJson } from '../outputs/findings-json';
+import { openObjectWriter } from '../outputs/object-writer';
 import { type LifecyclePlan, targetOf } from '../outputs/securityhub-lifecycle';
 import type { WriteConflictError } from '../outputs/write-conflict';
 import { discoveryCoverage, unreadTargetCoverage } from './coverage';
 import { keys, runPrefix } from './keys';
-import { type MutelistSource, muteRun, summarizeMutelist } from './mutelist-source';
-import { writeRunReports } from './run-reports';
+import { type MutelistSource, openMuting, summarizeMutelist } from './mutelist-source';
+import { openRunReports } from './run-reports';
 import {
   buildRunSummary,
   failedCalls,
   outcomeOf,
+  RunFindingsTally,
   type RunSummary,
   type SecurityHubSummary,
   type TargetOutcome,
@@ -144,10 +146,20 @@ function parseJsonOrUndefined(text: string): unknown {
   }
 }
 
+/** Target results read ahead of the one being written: reading overlaps writing. */
+const READ_AHEAD = 4;
+
+/** One batch of a run's findings, muted, with the target label each belongs to. */
+type Sink = (
+  findings: readonly Finding[],
+  targetOf: (f: Finding, i: number) => string,
+) => Promise<void>;
+
 /**
- * A run as publish sees it: its targets, every target's outcome and findings (a target without
- * a readable result is a failed target), the coverage findings of the gaps, and the Security
- * Hub lifecycle's input (each finding with its target; the targets that completed).
+ * A run as publish sees it, one target at a time: its targets, every target's outcome and
+ * findings (a target without a readable result is a failed target), then the coverage findings
+ * of the gaps. Each batch goes to `sink` muted and is then dropped, so publish never holds the
+ * run's findings (unless the sink keeps them).
  */
 async function readRun(
   store: ObjectStore,
@@ -155,43 +167,61 @@ async function readRun(
   publishedAt: Date,
   mutelist: MutelistSource | undefined,
   logger: Logger,
+  sink: Sink,
 ) {
   const discovered = await readTargets(store, run);
-  const read = await mapLimit(discovered.targets, 8, (t) => readTarget(store, run, t));
-  const fromTargets = read.flatMap((r) =>
-    r.findings.map((finding) => ({ finding, target: r.outcome.label })),
-  );
+  // Muted before anything is written, so every format and Security Hub see the same results.
+  const muting = await openMuting(run, mutelist, logger);
+  const { targets } = discovered;
+  const reads: (Promise<{ outcome: TargetOutcome; findings: Finding[] }> | undefined)[] = [];
+  const start = (i: number) => {
+    const t = targets[i];
+    if (t === undefined) return;
+    const read = readTarget(store, run, t);
+    // Awaited in order below; this only keeps an early failure from being reported unhandled.
+    read.catch(() => {});
+    reads[i] = read;
+  };
+  for (let i = 0; i < READ_AHEAD; i++) start(i);
+  const outcomes: TargetOutcome[] = [];
+  // Of a failed target, its own target-wide gap findings: whether it still needs one.
+  const failedGaps: Finding[][] = [];
+  for (let i = 0; i < targets.length; i++) {
+    start(i + READ_AHEAD);
+    const read = reads[i];
+    reads[i] = undefined;
+    if (!read) continue;
+    const { outcome, findings } = await read;
+    outcomes.push(outcome);
+    failedGaps.push(
+      outcome.status === 'failed'
+        ? findings.filter((f) => isCoverageGap(f) && f.resourceId === outcome.label)
+        : [],
+    );
+    if (findings.length > 0) await sink(muting.mark(findings), () => outcome.label);
+  }
   // Targets without a readable result and failed discovery calls are audit gaps: findings too.
   const coverage = [
-    ...unreadTargetCoverage(
-      read.map((r) => r.outcome),
-      (i) => read[i]?.findings ?? [],
-      publishedAt,
-    ),
+    ...unreadTargetCoverage(outcomes, (i) => failedGaps[i] ?? [], publishedAt),
     ...discoveryCoverage(discovered.errors ?? [], publishedAt),
   ];
-  // Muted before anything is written, so every format and Security Hub see the same results.
-  const muting = await muteRun(
-    [...fromTargets.map((f) => f.finding), ...coverage],
-    run,
-    mutelist,
-    logger,
-  );
-  const { findings } = muting;
-  const hubInput: SyncInput = {
-    run,
-    // applyMutelist keeps order and length: findings[i] is fromTargets[i], muted or not.
-    // Coverage findings made here belong to the target (or discovery scope) they name.
-    findings: findings.map((finding, i) => ({
-      finding,
-      target: fromTargets[i]?.target ?? targetOf(finding),
-    })),
-    completeTargets: new Set(
-      read.filter((r) => r.outcome.status === 'ok').map((r) => r.outcome.label),
-    ),
-    now: publishedAt,
+  // Coverage findings made here belong to the target (or discovery scope) they name.
+  if (coverage.length > 0) await sink(muting.mark(coverage), (f) => targetOf(f));
+  const completeTargets = new Set(outcomes.filter((o) => o.status === 'ok').map((o) => o.label));
+  return { discovered, outcomes, completeTargets, muting: muting.finish() };
+}
+
+/** A sink that keeps every finding with its target: Security Hub's lifecycle needs them all. */
+function hubCollector(): { sink: Sink; findings: SyncInput['findings'][number][] } {
+  const findings: SyncInput['findings'][number][] = [];
+  return {
+    findings,
+    async sink(batch, targetOf) {
+      batch.forEach((finding, i) => {
+        findings.push({ finding, target: targetOf(finding, i) });
+      });
+    },
   };
-  return { discovered, read, findings, hubInput, muting };
 }
 
 /**
@@ -202,15 +232,18 @@ export async function planPublish(
   input: PublishInput,
   deps: PublishDeps & { securityHub: SecurityHubDestination },
 ): Promise<{ summary: SecurityHubRunSummary; plan: LifecyclePlan }> {
-  const { hubInput } = await readRun(
+  const now = deps.clock();
+  const hub = hubCollector();
+  const { completeTargets } = await readRun(
     deps.store,
     input.run,
-    deps.clock(),
+    now,
     deps.mutelist,
     deps.logger,
+    hub.sink,
   );
   const { summary, plan } = await syncSecurityHub(
-    hubInput,
+    { run: input.run, findings: hub.findings, completeTargets, now },
     { ...deps.securityHub, dryRun: true },
     deps.store,
     deps.logger,
@@ -226,42 +259,15 @@ export async function planPublish(
 export async function publish(input: PublishInput, deps: PublishDeps): Promise<PublishOutput> {
   const { run } = input;
   const publishedAt = deps.clock();
-  const { discovered, read, findings, hubInput, muting } = await readRun(
-    deps.store,
-    run,
-    publishedAt,
-    deps.mutelist,
-    deps.logger,
-  );
+  const dest = deps.securityHub;
 
   const findingsKey = keys.findings(run);
-  await deps.store.put(findingsKey, findingsJson(findings), 'application/json');
-
-  let securityHub: SecurityHubSummary = { enabled: false };
-  let conflict: WriteConflictError | undefined;
-  if (deps.securityHub) {
-    const synced = await syncSecurityHub(hubInput, deps.securityHub, deps.store, deps.logger);
-    securityHub = synced.summary;
-    conflict = synced.conflict;
-  }
-
-  const dest = deps.securityHub;
+  const merged = openObjectWriter(deps.store, findingsKey, 'application/json');
+  const mergedJson = findingsJsonEncoder();
   // OCSF, CSV, the HTML report (and ASFF): conveniences that never fail the run.
-  const reports = await writeRunReports(findings, run, deps.store, {
+  const reports = await openRunReports(run, deps.store, {
     time: publishedAt,
     logger: deps.logger,
-    failedTargets: read
-      .filter((r) => r.outcome.status === 'failed')
-      .map((r) => ({ cloud: r.outcome.target.cloud, label: r.outcome.label })),
-    ...(muting.mutelist
-      ? {
-          exceptions: {
-            asOf: muting.mutelist.asOf,
-            source: muting.mutelist.source,
-            entries: muting.mutelist.entries,
-          },
-        }
-      : {}),
     ...(dest
       ? {
           asff: {
@@ -273,17 +279,72 @@ export async function publish(input: PublishInput, deps: PublishDeps): Promise<P
         }
       : {}),
   });
+  const tally = new RunFindingsTally();
+  // Security Hub's lifecycle diffs the whole run against its state: only then are findings kept.
+  const hub = dest ? hubCollector() : undefined;
+
+  let read: Awaited<ReturnType<typeof readRun>>;
+  try {
+    read = await readRun(
+      deps.store,
+      run,
+      publishedAt,
+      deps.mutelist,
+      deps.logger,
+      async (batch, targetOf) => {
+        await merged.write(batch.map((f) => mergedJson.item(f)).join(''));
+        for (const f of batch) tally.add(f);
+        await reports.add(batch);
+        await hub?.sink(batch, targetOf);
+      },
+    );
+    await merged.write(mergedJson.end());
+    await merged.end();
+  } catch (error) {
+    await merged.abort().catch(() => {});
+    await reports.abort().catch(() => {});
+    throw error;
+  }
+  const { discovered, outcomes, completeTargets, muting } = read;
+
+  let securityHub: SecurityHubSummary = { enabled: false };
+  let conflict: WriteConflictError | undefined;
+  if (dest && hub) {
+    const synced = await syncSecurityHub(
+      { run, findings: hub.findings, completeTargets, now: publishedAt },
+      dest,
+      deps.store,
+      deps.logger,
+    );
+    securityHub = synced.summary;
+    conflict = synced.conflict;
+  }
+
+  const written = await reports.finish({
+    failedTargets: outcomes
+      .filter((o) => o.status === 'failed')
+      .map((o) => ({ cloud: o.target.cloud, label: o.label })),
+    ...(muting.mutelist
+      ? {
+          exceptions: {
+            asOf: muting.mutelist.asOf,
+            source: muting.mutelist.source,
+            entries: muting.mutelist.entries,
+          },
+        }
+      : {}),
+  });
 
   const summaryKey = keys.summary(run);
-  const written = new Set([...(await deps.store.list(runPrefix(run))), summaryKey]);
+  const keysWritten = new Set([...(await deps.store.list(runPrefix(run))), summaryKey]);
   const built = buildRunSummary({
     run,
     publishedAt,
-    outcomes: read.map((r) => r.outcome),
+    outcomes,
     discoveryErrors: discovered.errors ?? [],
-    findings,
-    keys: [...written].sort(),
-    reports: reports ?? {
+    findings: tally,
+    keys: [...keysWritten].sort(),
+    reports: written ?? {
       written: [],
       failed: [],
       historyProblems: ['the report files could not be written (see the log)'],
@@ -298,7 +359,7 @@ export async function publish(input: PublishInput, deps: PublishDeps): Promise<P
   deps.logger.info('Published run', {
     runId: run.runId,
     targets: summary.targets.byStatus,
-    findings: findings.length,
+    findings: tally.total,
     securityHub: securityHub.enabled
       ? {
           imported: securityHub.imported,

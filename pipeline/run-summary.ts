@@ -4,7 +4,7 @@ import type { Finding } from '../core/finding';
 import type { Cloud } from '../core/provider';
 import type { Severity } from '../core/severity';
 import type { CollectionError } from '../core/snapshot';
-import { type FindingSummary, summarize } from '../core/summary';
+import { type FindingSummary, SummaryBuilder } from '../core/summary';
 import { type Target, targetLabel } from '../core/target';
 import type { WriteResult } from '../outputs/formats';
 import type { SecurityHubRunSummary } from './securityhub-sync';
@@ -104,12 +104,60 @@ const zeroStatus = (): Record<Status, number> => ({
   unknown: 0,
 });
 
+/** The run summary's findings part, counted one finding at a time. */
+export class RunFindingsTally {
+  private readonly summary = new SummaryBuilder();
+  private readonly byCloud: Record<Cloud, Record<Status, number>> = {
+    aws: zeroStatus(),
+    gcp: zeroStatus(),
+    azure: zeroStatus(),
+  };
+  private readonly bySeverity: Record<Severity, Record<Status, number>> = {
+    critical: zeroStatus(),
+    high: zeroStatus(),
+    medium: zeroStatus(),
+    low: zeroStatus(),
+    informational: zeroStatus(),
+  };
+  readonly coverage: CoverageEntry[] = [];
+  total = 0;
+
+  add(f: Finding): void {
+    this.total += 1;
+    this.summary.add(f);
+    this.byCloud[f.cloud][f.status] += 1;
+    this.bySeverity[f.severity][f.status] += 1;
+    if (isCoverageGap(f)) {
+      this.coverage.push({
+        findingId: f.id,
+        cloud: f.cloud,
+        resourceId: f.resourceId,
+        resourceName: f.resourceName,
+        account: f.account,
+        region: f.region,
+        message: f.message,
+      });
+    }
+  }
+
+  findings(): RunSummary['findings'] {
+    return { ...this.summary.result(), byCloud: this.byCloud, bySeverity: this.bySeverity };
+  }
+
+  static of(findings: readonly Finding[]): RunFindingsTally {
+    const tally = new RunFindingsTally();
+    for (const f of findings) tally.add(f);
+    return tally;
+  }
+}
+
 export function buildRunSummary(args: {
   run: RunRef;
   publishedAt: Date;
   outcomes: TargetOutcome[];
   discoveryErrors: CollectionError[];
-  findings: readonly Finding[];
+  /** The run's findings, or their tally when they were counted as they were written. */
+  findings: readonly Finding[] | RunFindingsTally;
   keys: string[];
   reports: WriteResult;
   securityHub: SecurityHubSummary;
@@ -124,22 +172,8 @@ export function buildRunSummary(args: {
     byStatus[o.status] += 1;
     byCloudTargets[o.target.cloud][o.status] += 1;
   }
-  const byCloud: Record<Cloud, Record<Status, number>> = {
-    aws: zeroStatus(),
-    gcp: zeroStatus(),
-    azure: zeroStatus(),
-  };
-  const bySeverity: Record<Severity, Record<Status, number>> = {
-    critical: zeroStatus(),
-    high: zeroStatus(),
-    medium: zeroStatus(),
-    low: zeroStatus(),
-    informational: zeroStatus(),
-  };
-  for (const f of args.findings) {
-    byCloud[f.cloud][f.status] += 1;
-    bySeverity[f.severity][f.status] += 1;
-  }
+  const tally =
+    args.findings instanceof RunFindingsTally ? args.findings : RunFindingsTally.of(args.findings);
   return {
     format: RUN_SUMMARY_FORMAT,
     version: 1,
@@ -152,16 +186,8 @@ export function buildRunSummary(args: {
       results: args.outcomes,
       discoveryErrors: args.discoveryErrors,
     },
-    findings: { ...summarize(args.findings), byCloud, bySeverity },
-    coverage: args.findings.filter(isCoverageGap).map((f) => ({
-      findingId: f.id,
-      cloud: f.cloud,
-      resourceId: f.resourceId,
-      resourceName: f.resourceName,
-      account: f.account,
-      region: f.region,
-      message: f.message,
-    })),
+    findings: tally.findings(),
+    coverage: tally.coverage,
     keys: args.keys,
     reports: args.reports,
     securityHub: args.securityHub,

@@ -26,21 +26,15 @@ function judgeRun(run: HistoryRun, checks: readonly MappedCheck[]) {
     if (clouds.has(t.cloud)) gaps.push(`run ${run.runId}: target ${t.label} could not be audited`);
   }
   // In scope: every cluster of a cloud the requirement's checks cover, seen by any check.
-  const clusters = new Map<string, { name: string; provider: Provider }>();
-  for (const f of run.findings) {
-    if (providers.has(f.provider))
-      clusters.set(f.resourceId, { name: f.resourceName, provider: f.provider });
-  }
+  const clusters = [...run.results.clusters].filter(([, c]) => providers.has(c.provider));
   for (const [clusterId, cluster] of clusters) {
     for (const check of checks.filter((c) => c.provider === cluster.provider)) {
-      const results = run.findings.filter(
-        (f) => f.checkId === check.id && f.resourceId === clusterId,
-      );
-      if (results.length === 0) {
+      const results = run.results.results(check.id, clusterId);
+      if (results.count === 0) {
         gaps.push(`run ${run.runId}: no result of ${check.id} on ${cluster.name}`);
         continue;
       }
-      for (const f of results) {
+      for (const f of results.notPassing) {
         if (f.status === 'fail') {
           const breach: Breach = {
             runId: run.runId,
@@ -63,7 +57,7 @@ function judgeRun(run: HistoryRun, checks: readonly MappedCheck[]) {
     ...run.runObjects,
     ...run.targetObjects.filter((t) => clouds.has(t.cloud)).flatMap((t) => t.objects),
   ];
-  return { inScope: clusters.size > 0, breaches, gaps, evidence };
+  return { inScope: clusters.length > 0, breaches, gaps, evidence };
 }
 
 function judgeDay(

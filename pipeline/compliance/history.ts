@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
-import type { Finding } from '../../core/finding';
 import { CLOUD_OF, type Cloud, type Provider } from '../../core/provider';
 import { Target } from '../../core/target';
 import type { EvidenceObject } from '../../outputs/compliance/types';
@@ -8,12 +7,14 @@ import { parseFindingsJson } from '../../outputs/findings-json';
 import { keys } from '../keys';
 import type { ObjectStore } from '../types';
 import { daysBetween } from './days';
+import { RunResults } from './run-results';
 
 /** One completed run of the history, with what the compliance view needs. */
 export interface HistoryRun {
   date: string;
   runId: string;
-  findings: Finding[];
+  /** Its findings as the view reads them (muted as the run published them). */
+  results: RunResults;
   /** Clouds with a target that could not be audited in this run. */
   failedTargets: { cloud: Cloud; label: string }[];
   /** The run's merged findings and summary (every cloud). */
@@ -89,7 +90,7 @@ async function readRun(
   return {
     date,
     runId,
-    findings: parseFindingsJson(findingsText, findingsKey),
+    results: RunResults.of(parseFindingsJson(findingsText, findingsKey)),
     failedTargets: summary.data.targets.results
       .filter((t) => t.status === 'failed')
       .map((t) => ({ cloud: t.target.cloud, label: t.label })),

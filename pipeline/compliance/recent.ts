@@ -8,6 +8,7 @@ import type { ObjectStore, RunRef } from '../types';
 import { daysBefore } from './days';
 import { evaluateCompliance } from './evaluate';
 import { readComplianceHistory } from './history';
+import { RunResults } from './run-results';
 
 /** Days of history the report's continuous-compliance view covers, this run's day included. */
 export const REPORT_COMPLIANCE_DAYS = 30;
@@ -20,7 +21,8 @@ export const REPORT_COMPLIANCE_DAYS = 30;
 export async function recentCompliance(args: {
   store: ObjectStore;
   run: RunRef;
-  findings: readonly Finding[];
+  /** This run's findings, or their results counted as they were published. */
+  findings: readonly Finding[] | RunResults;
   failedTargets: readonly { cloud: Cloud; label: string }[];
   days?: number;
 }): Promise<ComplianceReport[]> {
@@ -33,7 +35,7 @@ export async function recentCompliance(args: {
     {
       date: args.run.date,
       runId: args.run.runId,
-      findings: [...args.findings],
+      results: args.findings instanceof RunResults ? args.findings : RunResults.of(args.findings),
       failedTargets: [...args.failedTargets],
       runObjects: [],
       targetObjects: [],
