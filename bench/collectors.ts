@@ -4,7 +4,7 @@ import type { Cloud } from '../core/provider';
 import { createAwsCollector } from '../providers/aws/collector';
 import { createAzureCollector } from '../providers/azure/collector';
 import { createGcpCollector } from '../providers/gcp/collector';
-import { awsClientConfig, fakeAzureCredential, fakeGoogleAuthClient } from '../sandbox/clients';
+import { awsClientConfig, fakeAzureCredential, fakeGoogleAuthClient } from '../sandbox/credentials';
 
 /** The three production collectors pointed at a sandbox, each behind its cloud's limiter. */
 export function sandboxCollectors(

@@ -10,34 +10,16 @@ import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { STSClient } from '@aws-sdk/client-sts';
 import { ContainerServiceClient } from '@azure/arm-containerservice';
-import type { TokenCredential } from '@azure/core-auth';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import { ClusterManagerClient } from '@google-cloud/container';
-import { OAuth2Client } from 'google-auth-library';
-import { sandboxAccessKeyId } from './aws/caller';
+import {
+  type AwsSandboxClientOptions,
+  awsClientConfig,
+  fakeAzureCredential,
+  fakeGoogleAuthClient,
+} from './credentials';
 
-export interface AwsSandboxClientOptions {
-  region?: string;
-  /** Act as this account (credentials the sandbox maps to it); default: the estate's caller. */
-  account?: string;
-  /** SDK attempts (default 1: tests see faults unretried unless they ask for retries). */
-  maxAttempts?: number;
-}
-
-/** AWS client configuration for a sandbox: endpoint, region, static credentials. */
-export function awsClientConfig(url: string, options: AwsSandboxClientOptions = {}) {
-  return {
-    endpoint: url,
-    region: options.region ?? 'us-east-1',
-    credentials: {
-      accessKeyId: options.account
-        ? sandboxAccessKeyId(options.account, false)
-        : 'AKIASANDBOXCALLER00',
-      secretAccessKey: 'sandbox-secret',
-    },
-    maxAttempts: options.maxAttempts ?? 1,
-  };
-}
+export { type AwsSandboxClientOptions, awsClientConfig, fakeAzureCredential, fakeGoogleAuthClient };
 
 export const eksClient = (url: string, o?: AwsSandboxClientOptions) =>
   new EKSClient(awsClientConfig(url, o));
@@ -52,13 +34,6 @@ export const organizationsClient = (url: string, o?: AwsSandboxClientOptions) =>
 export const securityHubClient = (url: string, o?: AwsSandboxClientOptions) =>
   new SecurityHubClient(awsClientConfig(url, o));
 
-/** An OAuth2 client holding a fixed bearer token (the sandbox does not check it). */
-export function fakeGoogleAuthClient(): OAuth2Client {
-  const authClient = new OAuth2Client();
-  authClient.setCredentials({ access_token: 'sandbox-token', expiry_date: Date.now() + 3_600_000 });
-  return authClient;
-}
-
 /** `@google-cloud/container` over REST (fallback) and plain http to the sandbox (toolchain §5). */
 export function gkeClient(url: string): ClusterManagerClient {
   const { hostname, port } = new URL(url);
@@ -70,11 +45,6 @@ export function gkeClient(url: string): ClusterManagerClient {
     authClient: fakeGoogleAuthClient(),
   });
 }
-
-/** A credential that always returns the same fake token. */
-export const fakeAzureCredential: TokenCredential = {
-  getToken: async () => ({ token: 'sandbox-token', expiresOnTimestamp: Date.now() + 3_600_000 }),
-};
 
 /**
  * Rewrites `https://` to `http://` after the bearer-token policy ran (it refuses plain http):
