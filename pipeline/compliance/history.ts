@@ -112,7 +112,11 @@ export async function readComplianceHistory(
   store: ObjectStore,
   from: string,
   to: string,
-  opts: { targetObjects?: boolean } = {},
+  opts: {
+    targetObjects?: boolean;
+    /** `date/runId` of a run not to read (the run being published, maybe published before). */
+    except?: string;
+  } = {},
 ): Promise<HistoryRead> {
   const byRun = new Map<string, { date: string; runId: string; keys: string[] }>();
   // One listing per day of the period (runs are partitioned by day), not of the whole history.
@@ -130,6 +134,7 @@ export async function readComplianceHistory(
   const runs: HistoryRun[] = [];
   const incomplete: string[] = [];
   for (const [id, r] of [...byRun].sort(([a], [b]) => a.localeCompare(b))) {
+    if (id === opts.except) continue;
     try {
       const run = await readRun(store, r.date, r.runId, opts.targetObjects === false ? [] : r.keys);
       if (run) runs.push(run);

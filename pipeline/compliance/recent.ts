@@ -28,8 +28,12 @@ export async function recentCompliance(args: {
 }): Promise<ComplianceReport[]> {
   const to = args.run.date;
   const from = daysBefore(to, (args.days ?? REPORT_COMPLIANCE_DAYS) - 1);
-  const history = await readComplianceHistory(args.store, from, to, { targetObjects: false });
   const current = `${args.run.date}/${args.run.runId}`;
+  // This run's own objects (from an earlier attempt to publish it) are not read: it is added below.
+  const history = await readComplianceHistory(args.store, from, to, {
+    targetObjects: false,
+    except: current,
+  });
   const runs = [
     ...history.runs.filter((r) => `${r.date}/${r.runId}` !== current),
     {
