@@ -5,9 +5,10 @@ import type { Finding } from '../core/finding';
 import type { Logger } from '../core/logger';
 import type { Cloud } from '../core/provider';
 import { runChecks } from '../core/run-checks';
-import type { CollectionError } from '../core/snapshot';
+import type { ClusterSnapshot, CollectionError } from '../core/snapshot';
 import { targetLabel } from '../core/target';
-import { findingsJson } from '../outputs/findings-json';
+import { findingsJsonEncoder } from '../outputs/findings-json';
+import { openObjectWriter } from '../outputs/object-writer';
 import { toSnapshotFile } from '../providers/snapshot-file';
 import { collectionCoverage, partErrors } from './coverage';
 import { keys } from './keys';
@@ -46,6 +47,33 @@ async function collect(
   } catch (error) {
     // A collector should record failures, not throw; if it does, only this target is lost.
     return errorOf('mk8s-audit:Collect', error);
+  }
+}
+
+/** `JSON.stringify(toSnapshotFile(snapshots))` and a newline, one cluster at a time. */
+function* snapshotPieces(snapshots: readonly ClusterSnapshot[]): Generator<string> {
+  const head = JSON.stringify(toSnapshotFile([]));
+  // `{"format":...,"version":1,"clusters":[` then the clusters, then `]}`.
+  yield head.slice(0, -2);
+  for (const [i, snapshot] of snapshots.entries()) {
+    yield i === 0 ? JSON.stringify(snapshot) : `,${JSON.stringify(snapshot)}`;
+  }
+  yield ']}\n';
+}
+
+async function writePieces(
+  store: ObjectStore,
+  key: string,
+  contentType: string,
+  pieces: Iterable<string>,
+): Promise<void> {
+  const writer = openObjectWriter(store, key, contentType);
+  try {
+    for (const piece of pieces) await writer.write(piece);
+    await writer.end();
+  } catch (error) {
+    await writer.abort().catch(() => {});
+    throw error;
   }
 }
 
@@ -91,12 +119,13 @@ export async function auditTarget(
   };
   const resultKey = keys.targetResult(run, target);
   const json = 'application/json';
-  await deps.store.put(
-    result.snapshotKey,
-    `${JSON.stringify(toSnapshotFile(collection.snapshots))}\n`,
-    json,
-  );
-  await deps.store.put(result.findingsKey, findingsJson(findings), json);
+  // Written a cluster and a finding at a time: a target's files are never one string in memory.
+  await writePieces(deps.store, result.snapshotKey, json, snapshotPieces(collection.snapshots));
+  const encoder = findingsJsonEncoder();
+  await writePieces(deps.store, result.findingsKey, json, [
+    ...findings.map((f) => encoder.item(f)),
+    encoder.end(),
+  ]);
   await deps.store.put(resultKey, `${JSON.stringify(result, null, 2)}\n`, json);
 
   const log = status === 'ok' ? deps.logger.info : deps.logger.warn;

@@ -27,6 +27,28 @@ export async function withTargetDeadline<T>(
     get: (key) => store.get(key),
     list: (prefix) => store.list(prefix),
   };
+  const { openWrite } = store;
+  if (openWrite) {
+    guarded.openWrite = (key, contentType) => {
+      const writer = openWrite.call(store, key, contentType);
+      const late = () =>
+        new TargetTimeoutError(`${label} timed out; its write of ${key} is dropped`);
+      return {
+        write: async (chunk) => {
+          if (expired) throw late();
+          await writer.write(chunk);
+        },
+        end: async () => {
+          if (expired) {
+            await writer.abort();
+            throw late();
+          }
+          await writer.end();
+        },
+        abort: () => writer.abort(),
+      };
+    };
+  }
   const running = step(guarded);
   // The abandoned step keeps running until its calls end; its failure is expected and ignored.
   running.catch(() => undefined);
