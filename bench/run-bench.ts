@@ -146,7 +146,12 @@ async function probeChains(
   return longest;
 }
 
-export async function runBench(opts: BenchOptions): Promise<BenchResult> {
+/**
+ * The estate, served by a sandbox process, and what a user of these clouds would configure for
+ * it. The estate itself is not kept: the sandbox has its own copy, and this process measures the
+ * pipeline, not the estate's generator.
+ */
+async function startEstate(opts: BenchOptions, dir: string) {
   const estate = parseEstate(
     benchEstate(loadEstate(SAMPLE_ESTATE_FILE), {
       clusters: opts.clusters,
@@ -154,22 +159,25 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     }),
     'the benchmark estate',
   );
-  const dir = mkdtempSync(join(tmpdir(), 'mk8s-bench-'));
   const sandbox = await startSandboxProcess(estate, opts.latencyMs, dir);
+  // The production concurrency defaults; Security Hub import off (its 10 calls/s quota would be
+  // the whole story; see the cost).
+  const derived = runConfigForEstate(estate, 'us-east-1');
+  const config = { ...derived, securityHub: { ...derived.securityHub, enabled: false } };
+  const targets: Target[] = [
+    ...Object.keys(estate.aws?.accounts ?? {}).flatMap((account) =>
+      config.aws.regions.map((region): Target => ({ cloud: 'aws', account, region })),
+    ),
+    ...config.gcp.projects.map((project): Target => ({ cloud: 'gcp', project })),
+    ...config.azure.subscriptions.map((subscription): Target => ({ cloud: 'azure', subscription })),
+  ];
+  return { sandbox, config, targets };
+}
+
+export async function runBench(opts: BenchOptions): Promise<BenchResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'mk8s-bench-'));
+  const { sandbox, config, targets } = await startEstate(opts, dir);
   try {
-    // What a user of these clouds would configure, with the production concurrency defaults;
-    // Security Hub import off (its 10 calls/s quota would be the whole story; see the cost).
-    const derived = runConfigForEstate(estate, 'us-east-1');
-    const config = { ...derived, securityHub: { ...derived.securityHub, enabled: false } };
-    const targets: Target[] = [
-      ...Object.keys(estate.aws?.accounts ?? {}).flatMap((account) =>
-        config.aws.regions.map((region): Target => ({ cloud: 'aws', account, region })),
-      ),
-      ...config.gcp.projects.map((project): Target => ({ cloud: 'gcp', project })),
-      ...config.azure.subscriptions.map(
-        (subscription): Target => ({ cloud: 'azure', subscription }),
-      ),
-    ];
     const chain = await probeChains(sandbox, targets, config.aws.memberRoleName);
     await sandbox.reset();
 

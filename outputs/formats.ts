@@ -287,14 +287,15 @@ export async function openFormats(
       for (const f of findings) counts[f.status] += 1;
       for (const e of encoded) {
         if (e.outputs.every((o) => o.error)) continue;
-        let text: string;
+        // A finding at a time: no string of a whole batch is built.
         try {
-          text = findings.map((f) => e.encoder.item(f)).join('');
+          for (const f of findings) {
+            if (e.outputs.every((o) => o.error)) break;
+            await send(e.outputs, e.encoder.item(f));
+          }
         } catch (error) {
           await fail(e.outputs, error);
-          continue;
         }
-        await send(e.outputs, text);
       }
       if (report && !report.outputs.every((o) => o.error)) {
         try {

@@ -28,26 +28,29 @@ export function openObjectWriter(
 
 /**
  * Collects small writes into pieces of about `size` bytes before handing them on, so a writer
- * that makes one request or system call per piece is not called once per finding.
+ * that makes one request or system call per piece is not called once per finding. Each write is
+ * encoded at once: no string larger than one write is built (large strings live in V8's
+ * large-object space until a full collection, small buffers die young).
  */
 export function batchedWrites(
   flush: (body: Buffer) => Promise<void>,
   size: number,
 ): { write(chunk: string): Promise<void>; drain(): Promise<void> } {
-  let pending: string[] = [];
+  let pending: Buffer[] = [];
   let bytes = 0;
   const drain = async () => {
-    if (pending.length === 0) return;
-    const body = Buffer.from(pending.join(''), 'utf8');
+    if (bytes === 0) return;
+    const body = pending.length === 1 ? (pending[0] as Buffer) : Buffer.concat(pending, bytes);
     pending = [];
     bytes = 0;
     await flush(body);
   };
   return {
     async write(chunk) {
-      pending.push(chunk);
-      // UTF-16 length is a close enough measure of the UTF-8 size here.
-      bytes += chunk.length;
+      if (chunk.length === 0) return;
+      const piece = Buffer.from(chunk, 'utf8');
+      pending.push(piece);
+      bytes += piece.length;
       if (bytes >= size) await drain();
     },
     drain,

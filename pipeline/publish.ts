@@ -147,7 +147,7 @@ function parseJsonOrUndefined(text: string): unknown {
 }
 
 /** Target results read ahead of the one being written: reading overlaps writing. */
-const READ_AHEAD = 4;
+const READ_AHEAD = 2;
 
 /** One batch of a run's findings, muted, with the target label each belongs to. */
 type Sink = (
@@ -292,7 +292,7 @@ export async function publish(input: PublishInput, deps: PublishDeps): Promise<P
       deps.mutelist,
       deps.logger,
       async (batch, targetOf) => {
-        await merged.write(batch.map((f) => mergedJson.item(f)).join(''));
+        for (const f of batch) await merged.write(mergedJson.item(f));
         for (const f of batch) tally.add(f);
         await reports.add(batch);
         await hub?.sink(batch, targetOf);

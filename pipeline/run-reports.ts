@@ -100,7 +100,7 @@ export async function openRunReports(
       if (outputs && !broken) await outputs.add(findings).catch(fail);
       if (linesOut && !linesError) {
         try {
-          await linesOut.write(findings.map((f) => lines.item(f)).join(''));
+          for (const f of findings) await linesOut.write(lines.item(f));
         } catch (error) {
           linesError = message(error);
           await linesOut.abort().catch(() => {});

@@ -42,6 +42,7 @@ export function fileSpool(dir: string): TextSpool {
   let written = 0;
   let pending: Buffer[] = [];
   let pendingBytes = 0;
+  let scratch = Buffer.alloc(64 * 1024);
   const flush = () => {
     if (pendingBytes === 0) return;
     const body = Buffer.concat(pending, pendingBytes);
@@ -63,17 +64,21 @@ export function fileSpool(dir: string): TextSpool {
     },
     read(ref) {
       flush();
-      const body = Buffer.alloc(ref.length);
+      // One buffer for every read (entries are read one at a time and decoded at once).
+      if (scratch.length < ref.length)
+        scratch = Buffer.alloc(Math.max(ref.length, 2 * scratch.length));
+      const body = scratch;
       let done = 0;
       while (done < ref.length) {
         const n = readSync(fd, body, done, ref.length - done, ref.at + done);
         if (n === 0) throw new Error(`the report spool ends before byte ${ref.at + ref.length}`);
         done += n;
       }
-      return body.toString('utf8');
+      return body.toString('utf8', 0, ref.length);
     },
     dispose() {
       pending = [];
+      scratch = Buffer.alloc(0);
       closeSync(fd);
       rmSync(folder, { recursive: true, force: true });
     },
