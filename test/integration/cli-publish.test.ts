@@ -101,5 +101,6 @@ describe('mk8s-audit publish', () => {
     const badMode = await runCli(['publish', '--dir', dir, '--dry-run', '--mode', 'sideways']);
     expect(badMode.code).toBe(2);
     expect(badMode.stderr).toContain('securityHub.mode');
-  });
+    // Three CLI processes, each loading the whole program: slow on a busy machine.
+  }, 90_000);
 });
