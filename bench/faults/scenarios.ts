@@ -96,9 +96,11 @@ export const SCENARIOS: readonly FaultScenario[] = [
   },
   {
     name: 'target-timeout',
-    description: `every call of ${DEV_AWS}/eu-west-1 takes 6 s; the target deadline is 5 s`,
-    faults: [{ kind: 'latency', target: `${DEV_AWS}/eu-west-1`, latencyMs: 6000 }],
-    targetTimeoutMs: 5000,
+    // A deadline far above a healthy target's time, so only the slowed one misses it even on a
+    // busy machine.
+    description: `every call of ${DEV_AWS}/eu-west-1 takes 20 s; the target deadline is 15 s`,
+    faults: [{ kind: 'latency', target: `${DEV_AWS}/eu-west-1`, latencyMs: 20_000 }],
+    targetTimeoutMs: 15_000,
     transient: false,
   },
   {
