@@ -94,7 +94,9 @@ export async function collectEksRelated(
       collectGuardDutyDetectors(clients.guardDuty),
     ),
   });
-  const network = await awaitAll({
+  // Not awaited before the next group: subnets and security group rules wait on the target's
+  // batched calls (all its clusters described), and the calls below need not wait with them.
+  const networkParts = awaitAll({
     vpc:
       vpcId === undefined
         ? missing('resourcesVpcConfig.vpcId', 'ec2:DescribeVpcs')
@@ -136,5 +138,6 @@ export async function collectEksRelated(
       .once('loadBalancers', () => collectTaggedLoadBalancers(clients.elb))
       .then((region) => collectClusterLoadBalancers(clients.elb, region, name)),
   });
+  const network = await networkParts;
   return { ...eks, ...network, ...others, irsaRoles: irsaRolesOf(roles, cluster) };
 }
