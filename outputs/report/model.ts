@@ -2,7 +2,7 @@ import type { Status } from '../../core/check';
 import type { Finding } from '../../core/finding';
 import type { Provider } from '../../core/provider';
 import { bySeverityDesc } from '../../core/severity';
-import { type FamilyRow, ReportTally, zeroCounts } from './tally';
+import { type FamilyRow, type GroupMeta, ReportTally, zeroCounts } from './tally';
 import type { ReportFramework, RunHistoryEntry, StatusCounts } from './types';
 
 export { type FamilyRow, zeroCounts };
@@ -108,13 +108,7 @@ export function undescribedRows(
     }));
 }
 
-export interface ClusterGroup {
-  resourceId: string;
-  name: string;
-  provider: Provider;
-  account: string;
-  region: string;
-  counts: StatusCounts;
+export interface ClusterGroup extends GroupMeta {
   /** Failures first, then unknown, pass, not applicable; most severe first within a status. */
   findings: Finding[];
 }
