@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
-import { lambdaBuildOptions } from '../infra/bundling/build-options';
+import { BUNDLE_FILE, lambdaBuildOptions } from '../infra/bundling/build-options';
 
 /**
  * `npm run bench`: bundles `bench/main.ts` the way the Lambda functions are bundled
@@ -30,15 +30,14 @@ const ownImportMeta: Plugin = {
 
 const dir = mkdtempSync(join(import.meta.dirname, '.bundle-'));
 try {
-  const outfile = join(dir, 'main.mjs');
-  const options = lambdaBuildOptions(join(ROOT, 'bench', 'main.ts'), outfile);
+  const options = lambdaBuildOptions(join(ROOT, 'bench', 'main.ts'), dir);
   await build({
     ...options,
     sourcemap: false,
     legalComments: 'none',
     plugins: [ownImportMeta, ...(options.plugins ?? [])],
   });
-  const run = spawnSync(process.execPath, [outfile, ...process.argv.slice(2)], {
+  const run = spawnSync(process.execPath, [join(dir, BUNDLE_FILE), ...process.argv.slice(2)], {
     stdio: 'inherit',
   });
   process.exitCode = run.status ?? 1;
