@@ -18,6 +18,7 @@ import { countingStore } from './counting-store';
 import { benchEstate, clustersPerCloud } from './estate';
 import { type CallInterval, type LowerBound, longestChain, lowerBound } from './lower-bound';
 import { type SandboxLink, startSandboxProcess } from './sandbox-link';
+import { type TargetStatusSummary, targetStatusSummary } from './target-status';
 
 export interface BenchOptions {
   clusters: number;
@@ -45,6 +46,8 @@ export interface BenchResult {
   publish: { seconds: number; peakRssMb: number };
   totalSeconds: number;
   findings: number;
+  /** How the targets ended and which calls failed: a partial target made fewer calls. */
+  targetStatus: TargetStatusSummary;
   concurrency: { targetsPerCloud: number; callsInFlight: Record<Cloud, number> };
   longestChain: { calls: number; target: string };
   lowerBound: LowerBound;
@@ -281,6 +284,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       },
       totalSeconds: round((t1 - t0) / 1000),
       findings,
+      targetStatus: targetStatusSummary(run.results, targetCount),
       concurrency: { targetsPerCloud: config.concurrency, callsInFlight: config.callsInFlight },
       longestChain: chain,
       lowerBound: {

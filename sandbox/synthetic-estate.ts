@@ -20,6 +20,15 @@ function renamed<T>(value: T, pairs: [string, string][]): T {
   return JSON.parse(text) as T;
 }
 
+/**
+ * The template's `related` objects, renamed for a copy (absent stays absent): the related calls
+ * of every copy find what the template's find, as a real account's clusters find their subnets,
+ * keys and policies.
+ */
+function relatedCopy<T>(related: T | undefined, pairs: [string, string][]): { related?: T } {
+  return related === undefined ? {} : { related: renamed(copy(related), pairs) };
+}
+
 export function syntheticEstate(base: Estate, opts: SyntheticEstateOptions): EstateInput {
   const out: EstateInput = { seed: base.seed };
   if (opts.aws) {
@@ -35,14 +44,10 @@ export function syntheticEstate(base: Estate, opts: SyntheticEstateOptions): Est
         regions[r] = {
           // The region's shared objects (VPC, subnets, log groups, keys...) of the template,
           // so the related calls of every copy find what the template's find.
-          ...(region.related === undefined
-            ? {}
-            : {
-                related: renamed(copy(region.related), [
-                  [`:${tAccount}:`, `:${id}:`],
-                  [tRegion, r],
-                ]),
-              }),
+          ...relatedCopy(region.related, [
+            [`:${tAccount}:`, `:${id}:`],
+            [tRegion, r],
+          ]),
           clusters: Array.from({ length: opts.aws.clustersPerRegion }, (_, i) => {
             const name = `eks-${pad(i + 1, 4)}`;
             return renamed(copy(template), [
@@ -69,21 +74,27 @@ export function syntheticEstate(base: Estate, opts: SyntheticEstateOptions): Est
   }
   if (opts.gcp) {
     const [tProject, project] = Object.entries(base.gcp?.projects ?? {})[0] ?? [];
-    const template = project?.clusters[0]?.cluster;
-    if (!tProject || !template) throw new Error('the base estate has no GKE cluster');
+    const entry = project?.clusters[0];
+    const template = entry?.cluster;
+    if (!tProject || !project || !entry || !template) {
+      throw new Error('the base estate has no GKE cluster');
+    }
     const projects: NonNullable<EstateInput['gcp']>['projects'] = {};
     for (let p = 1; p <= opts.gcp.projects; p++) {
       const id = `bench-project-${pad(p, 3)}`;
+      const inProject: [string, string][] = [[`projects/${tProject}/`, `projects/${id}/`]];
       projects[id] = {
+        // The project's subnetworks, firewalls, IAM policy...: the template cluster's subnetwork
+        // exists in every copy's project, as a GKE cluster's always does.
+        ...relatedCopy(project.related, inProject),
         clusters: Array.from({ length: opts.gcp.clustersPerProject }, (_, i) => {
           const name = `gke-${pad(i + 1, 4)}`;
-          return {
-            cluster: renamed(copy(template), [
-              [`projects/${tProject}/`, `projects/${id}/`],
-              [`/clusters/${template.name}`, `/clusters/${name}`],
-              [`"${template.name}"`, `"${name}"`],
-            ]),
-          };
+          const pairs: [string, string][] = [
+            ...inProject,
+            [`/clusters/${template.name}`, `/clusters/${name}`],
+            [`"${template.name}"`, `"${name}"`],
+          ];
+          return { cluster: renamed(copy(template), pairs), ...relatedCopy(entry.related, pairs) };
         }),
       };
     }
@@ -91,23 +102,24 @@ export function syntheticEstate(base: Estate, opts: SyntheticEstateOptions): Est
   }
   if (opts.azure) {
     const [tSub, sub] = Object.entries(base.azure?.subscriptions ?? {})[0] ?? [];
-    const template = sub?.managedClusters[0]?.cluster;
-    if (!tSub || !template) throw new Error('the base estate has no AKS cluster');
+    const entry = sub?.managedClusters[0];
+    const template = entry?.cluster;
+    if (!tSub || !sub || !entry || !template) throw new Error('the base estate has no AKS cluster');
     const group = /\/resourceGroups\/([^/]+)\//i.exec(template.id)?.[1] ?? 'rg';
     const subscriptions: NonNullable<EstateInput['azure']>['subscriptions'] = {};
     for (let s = 1; s <= opts.azure.subscriptions; s++) {
       const id = `00000000-0000-4000-8000-${pad(s, 12)}`;
       subscriptions[id] = {
         resourceGroups: [{ name: group, location: template.location }],
+        ...relatedCopy(sub.related, [[tSub, id]]),
         managedClusters: Array.from({ length: opts.azure.clustersPerSubscription }, (_, i) => {
           const name = `aks-${pad(i + 1, 4)}`;
-          return {
-            cluster: renamed(copy(template), [
-              [tSub, id],
-              [`/managedClusters/${template.name}`, `/managedClusters/${name}`],
-              [`"${template.name}"`, `"${name}"`],
-            ]),
-          };
+          const pairs: [string, string][] = [
+            [tSub, id],
+            [`/managedClusters/${template.name}`, `/managedClusters/${name}`],
+            [`"${template.name}"`, `"${name}"`],
+          ];
+          return { cluster: renamed(copy(template), pairs), ...relatedCopy(entry.related, pairs) };
         }),
       };
     }
