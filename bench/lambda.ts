@@ -64,7 +64,6 @@ function importMs(files: string[], dir: string): { wall: number; cpu: number } {
     env: {
       PATH: process.env['PATH'] ?? '',
       // What the stack sets (auditor-stack.ts, auditor-function.ts) and Lambda adds.
-      NODE_OPTIONS: '--enable-source-maps',
       POWERTOOLS_SERVICE_NAME: 'mk8s-audit',
       POWERTOOLS_METRICS_NAMESPACE: 'mk8s-audit',
       POWERTOOLS_LOG_LEVEL: 'INFO',

@@ -1,3 +1,5 @@
+// Source-mapped stack traces (read lazily) before anything else loads.
+import '../shared/install-source-mapped-stacks';
 import { readFunctionSettings } from '../shared/environment';
 import { createObservability } from '../shared/observability';
 import { findingsStore } from '../shared/store';

@@ -1,3 +1,5 @@
+// Source-mapped stack traces (read lazily) before anything else loads.
+import '../shared/install-source-mapped-stacks';
 import { createAwsDiscovery } from '../../providers/aws/discovery';
 import { readFunctionSettings } from '../shared/environment';
 import { createObservability } from '../shared/observability';

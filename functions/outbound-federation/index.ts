@@ -1,3 +1,5 @@
+// Source-mapped stack traces (read lazily) before anything else loads.
+import '../shared/install-source-mapped-stacks';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { makeHandler } from './handler';
 import { putResponse } from './respond';

@@ -1,3 +1,5 @@
+// Source-mapped stack traces (read lazily) before anything else loads.
+import '../shared/install-source-mapped-stacks';
 import { mutelistFromJson, mutelistFromStore } from '../../pipeline/mutelist-source';
 import type { SecurityHubDestination } from '../../pipeline/securityhub-sync';
 import { MUTELIST_ENV, readFunctionSettings } from '../shared/environment';

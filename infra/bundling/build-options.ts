@@ -24,10 +24,11 @@ export const CHUNKS_DIR = 'chunks';
  * use this): a minified ESM bundle for Node 24 with the pinned AWS SDK inside; what the code
  * imports with `import()` goes to chunks beside it, loaded only when called (audit-target: one
  * cloud's collector, SDKs and checks per target). `module` entry points first (ESM builds
- * tree-shake); external source maps without the sources' text (stack traces need only the
- * mappings, and Node reads a whole map when it loads a file under --enable-source-maps); legal
- * comments in a file beside the bundle (kept, never loaded); and the AWS SDK schema rewrite
- * that lets unused shapes go (schema-keys-plugin.ts).
+ * tree-shake); a linked source map beside each file, without the sources' text (a stack trace
+ * needs only the mappings and names; a function reads a file's map the first time a stack through
+ * that file is formatted, functions/shared/source-mapped-stacks.ts, so the text would only make
+ * that first read slower); legal comments in a file beside the bundle (kept, never loaded); and
+ * the AWS SDK schema rewrite that lets unused shapes go (schema-keys-plugin.ts).
  */
 export function lambdaBuildOptions(entry: string, outdir: string): BuildOptions {
   return {

@@ -79,8 +79,9 @@ export class AuditorFunction extends Construct {
       tracing: Tracing.ACTIVE,
       role: this.role,
       logGroup: this.logGroup,
+      // No NODE_OPTIONS=--enable-source-maps: it parses every bundle's map at each cold start;
+      // the entries map a stack when it is formatted (functions/shared/source-mapped-stacks.ts).
       environment: {
-        NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: POWERTOOLS_SERVICE,
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         POWERTOOLS_LOG_LEVEL: 'INFO',

@@ -61,6 +61,9 @@ describe('Mk8sAuditStack with the default configuration', () => {
           }),
         },
       });
+      // Stacks are source-mapped when formatted (the entries install it), not by Node at every
+      // cold start: no NODE_OPTIONS=--enable-source-maps.
+      expect(fn.Properties['Environment']).not.toHaveProperty(['Variables', 'NODE_OPTIONS']);
       expect(fn.Properties['Timeout']).toBeGreaterThanOrEqual(60);
       expect(fn.Properties['Timeout']).toBeLessThanOrEqual(900);
       expect(fn.Properties['MemorySize']).toBeGreaterThanOrEqual(512);

@@ -113,17 +113,21 @@ describe('Lambda bundling', () => {
           '--input-type=module',
           '-e',
           [
+            'const nodeOwn = Error.prepareStackTrace;',
             `const m = await import(${JSON.stringify(url)});`,
             // What targets import on demand (a cloud's collector and checks) must load as well.
             ...chunks.map((c) => `await import(${JSON.stringify(c)});`),
-            'process.stdout.write(typeof m.handler);',
+            // An event no handler accepts: the error is thrown inside the bundle, before any I/O.
+            "const failure = await m.handler('not an event').then(() => undefined, (e) => e);",
+            'process.stdout.write(JSON.stringify({ handler: typeof m.handler,',
+            '  mapsStacks: Error.prepareStackTrace !== nodeOwn, stack: String(failure?.stack) }));',
           ].join('\n'),
         ],
         {
           encoding: 'utf8',
+          // The stack sets no NODE_OPTIONS: no --enable-source-maps (auditor-function.ts).
           env: {
             PATH: process.env['PATH'] ?? '',
-            NODE_OPTIONS: '--enable-source-maps',
             POWERTOOLS_SERVICE_NAME: 'mk8s-audit',
             POWERTOOLS_METRICS_NAMESPACE: 'mk8s-audit',
             FINDINGS_BUCKET: 'mk8s-audit-findings-test',
@@ -135,7 +139,20 @@ describe('Lambda bundling', () => {
         },
       );
       expect(out.stderr, fn).toBe('');
-      expect(out.stdout, fn).toBe('function');
+      const loaded = JSON.parse(out.stdout) as {
+        handler: string;
+        mapsStacks: boolean;
+        stack: string;
+      };
+      expect(loaded.handler, fn).toBe('function');
+      // The entry installed the source-mapped stacks: the error names the TypeScript source.
+      expect(loaded.mapsStacks, fn).toBe(true);
+      const firstFrame = loaded.stack.split('\n').find((line) => line.startsWith('    at '));
+      expect(firstFrame, `${fn}: ${loaded.stack}`).toMatch(
+        FEDERATION_FUNCTION.test(fn)
+          ? /^ {4}at .* \(\/.*\/functions\/outbound-federation\/handler\.ts:\d+:\d+\)$/
+          : /^ {4}at parseEvent \(\/.*\/functions\/shared\/invalid-input\.ts:\d+:\d+\)$/,
+      );
     }
   });
 });
