@@ -20,7 +20,40 @@ export interface CollectProgress {
   clusterDone(): void;
 }
 
+/**
+ * The cluster objects discover's listing returned for a target (GKE Clusters, AKS
+ * ManagedClusters in ARM JSON), handed over so the audit does not list them again.
+ */
+export interface ListedClusters {
+  /** When the listing was made (the snapshots' objects are as of then). */
+  listedAt: string;
+  clusters: unknown[];
+}
+
+/**
+ * What one scope's cluster listing found. `keys` name the clusters as targets carry them
+ * (core/target.ts); `objects`, when the list returns whole clusters (GKE, AKS), are those
+ * clusters in the same order, handed to the audit so it does not list again.
+ */
+export interface ScopeListing {
+  keys: string[];
+  objects?: unknown[];
+  /**
+   * Why the listing may have missed clusters (GKE zones it could not reach): the scope is then
+   * audited whole, so the audit lists it again and reports what it could not reach.
+   */
+  incomplete?: string;
+}
+
 /** Implemented by each cloud's provider; the only code that calls cloud APIs. */
 export interface Collector {
-  collect(target: Target, progress?: CollectProgress): Promise<TargetCollection>;
+  /**
+   * With `target.clusters`, collects exactly those clusters (from `listed` when the listing
+   * returned whole objects, else by describing each) instead of listing the scope.
+   */
+  collect(
+    target: Target,
+    progress?: CollectProgress,
+    listed?: ListedClusters,
+  ): Promise<TargetCollection>;
 }

@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import type { AnyCheck } from '../core/check';
-import type { Collector, TargetCollection } from '../core/collector';
+import type { Collector, ListedClusters, TargetCollection } from '../core/collector';
 import type { AuditConfig } from '../core/config';
 import type { Finding } from '../core/finding';
 import type { Logger } from '../core/logger';
@@ -43,7 +44,7 @@ async function collect(
     };
   }
   try {
-    return await collector.collect(target);
+    return await collector.collect(target, undefined, await listedFor(input, deps.store));
   } catch (error) {
     // A collector should record failures, not throw; if it does, only this target is lost.
     return errorOf('mk8s-audit:Collect', error);
@@ -76,6 +77,29 @@ async function writePieces(
     throw error;
   }
 }
+
+/**
+ * The cluster objects discover stored for a target that names its clusters (GKE, AKS), or
+ * undefined: none stored (EKS lists names only), or unreadable, and the collector lists again.
+ */
+async function listedFor(
+  input: AuditTargetInput,
+  store: ObjectStore,
+): Promise<ListedClusters | undefined> {
+  if (input.target.clusters === undefined || input.target.cloud === 'aws') return undefined;
+  try {
+    const text = await store.get(keys.listed(input.run, input.target));
+    const parsed = ListedClustersFile.safeParse(text === undefined ? undefined : JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const ListedClustersFile = z.strictObject({
+  listedAt: z.iso.datetime({ offset: true }),
+  clusters: z.array(z.unknown()),
+});
 
 /**
  * Step 2 of a run, once per target: collect with the target's collector, run every check, and

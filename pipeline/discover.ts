@@ -1,9 +1,11 @@
 import type { Logger } from '../core/logger';
+import { mapLimit } from '../core/map-limit';
 import type { CollectionError } from '../core/snapshot';
 import { type Target, targetLabel } from '../core/target';
 import { keys } from './keys';
 import type { RunConfig } from './run-config';
 import { newRunRef } from './run-ref';
+import { listAndSplit, type ScopeLister, type ScopeListing } from './split-targets';
 import type { DiscoverOutput, ObjectStore, RunRef } from './types';
 
 /**
@@ -21,18 +23,24 @@ export interface AwsDiscoveryHooks {
   }) => Promise<string[]>;
   /** The regions enabled in one account (account:ListRegions in that account). */
   listEnabledRegions?: (account: string) => Promise<string[]>;
+  /** The EKS cluster names of an account+region (eks:ListClusters, through the member role). */
+  listClusters?: (account: string, region: string) => Promise<string[]>;
 }
 
 /** Hooks for Google Cloud discovery (providers/gcp/discovery.ts). */
 export interface GcpDiscoveryHooks {
   /** Every ACTIVE project below the organizations and folders, at any depth. */
   listProjects?: (parents: readonly string[]) => Promise<string[]>;
+  /** The GKE clusters of a project (`locations/-`), keyed `location/name`. */
+  listClusters?: (project: string) => Promise<ScopeListing>;
 }
 
 /** Hooks for Azure discovery (providers/azure/discovery.ts). */
 export interface AzureDiscoveryHooks {
   /** Every usable subscription the identity can see. */
   listSubscriptions?: () => Promise<string[]>;
+  /** The AKS clusters of a subscription, keyed `resourceGroup/name`. */
+  listClusters?: (subscription: string) => Promise<ScopeListing>;
 }
 
 export interface DiscoverDeps {
@@ -140,9 +148,30 @@ async function azureTargets(
   return [...unique.values()].map((subscription): Target => ({ cloud: 'azure', subscription }));
 }
 
+/** The cluster lister of a scope's cloud, if this runner has one. */
+function listerOf(deps: DiscoverDeps): (scope: Target) => ScopeLister | undefined {
+  const { aws, gcp, azure } = deps;
+  const awsList = aws?.listClusters;
+  const gcpList = gcp?.listClusters;
+  const azureList = azure?.listClusters;
+  return (scope) => {
+    if (scope.cloud === 'aws' && awsList && scope.roleArn === undefined) {
+      return async () => ({ keys: await awsList(scope.account, scope.region) });
+    }
+    if (scope.cloud === 'gcp' && gcpList) return () => gcpList(scope.project);
+    if (scope.cloud === 'azure' && azureList) return () => azureList(scope.subscription);
+    return undefined;
+  };
+}
+
 /**
- * Step 1 of a run: turns the configuration into targets (AWS account × region, GCP project,
- * Azure subscription) and stores them at `targets.json`.
+ * Step 1 of a run: turns the configuration into scopes (AWS account × region, GCP project,
+ * Azure subscription), lists each scope's clusters where this runner can, and makes the
+ * targets: none for a scope without clusters, one per scope up to `maxClustersPerTarget`
+ * clusters, parts beyond. The targets name their clusters, so the audit does not list again;
+ * listed GKE and AKS objects are stored next to each target (`keys.listed`) for its audit.
+ * A scope whose listing fails stays one target that lists (and reports the error) itself.
+ * Stores the targets at `targets.json`.
  */
 export async function discover(
   config: RunConfig,
@@ -150,26 +179,47 @@ export async function discover(
   run: RunRef = newRunRef(deps.clock()),
 ): Promise<DiscoverOutput> {
   const errors: CollectionError[] = [];
-  const targets: Target[] = [
-    ...(await awsTargets(config.aws, deps.aws ?? {}, errors)),
-    ...(await gcpTargets(config.gcp, deps.gcp ?? {}, errors)),
-    ...(await azureTargets(config.azure, deps.azure ?? {}, errors)),
-  ];
+  // The clouds are discovered at the same time; targets keep the order aws, gcp, azure.
+  const scopes: Target[] = (
+    await Promise.all([
+      awsTargets(config.aws, deps.aws ?? {}, errors),
+      gcpTargets(config.gcp, deps.gcp ?? {}, errors),
+      azureTargets(config.azure, deps.azure ?? {}, errors),
+    ])
+  ).flat();
+  const listed = await listAndSplit(
+    scopes,
+    listerOf(deps),
+    config.maxClustersPerTarget,
+    deps.clock,
+    (scope, error) =>
+      deps.logger.warn('Could not list the clusters of a scope: it is audited whole', {
+        scope: targetLabel(scope),
+        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      }),
+  );
+  // The audit reads its clusters' objects from here; written before the targets that name them.
+  await mapLimit(listed.targets, 8, async ({ target, listed: objects }) => {
+    if (objects === undefined) return;
+    await deps.store.put(keys.listed(run, target), `${JSON.stringify(objects)}\n`, JSON_TYPE);
+  });
+  const targets = listed.targets.map((t) => t.target);
   const output: DiscoverOutput = {
     run,
     targetsKey: keys.targets(run),
     targets,
     ...(errors.length > 0 ? { errors } : {}),
+    ...(listed.emptyScopes.length > 0 ? { emptyScopes: listed.emptyScopes } : {}),
   };
-  await deps.store.put(
-    output.targetsKey,
-    `${JSON.stringify(output, null, 2)}\n`,
-    'application/json',
-  );
+  await deps.store.put(output.targetsKey, `${JSON.stringify(output, null, 2)}\n`, JSON_TYPE);
   deps.logger.info('Discovered targets', {
     runId: run.runId,
+    scopes: scopes.length,
+    emptyScopes: listed.emptyScopes.length,
     targets: targets.map(targetLabel),
     errors: errors.length,
   });
   return output;
 }
+
+const JSON_TYPE = 'application/json';

@@ -19,6 +19,8 @@ export const keys = {
   snapshot: (run: RunRef, t: Target) => `${keys.targetPrefix(run, t)}snapshot.json`,
   targetFindings: (run: RunRef, t: Target) => `${keys.targetPrefix(run, t)}findings.json`,
   targetResult: (run: RunRef, t: Target) => `${keys.targetPrefix(run, t)}result.json`,
+  /** The cluster objects discover listed for the target (GKE, AKS), read by its audit. */
+  listed: (run: RunRef, t: Target) => `${keys.targetPrefix(run, t)}listed.json`,
   findings: (run: RunRef) => `${runPrefix(run)}findings.json`,
   summary: (run: RunRef) => `${runPrefix(run)}run-summary.json`,
 };

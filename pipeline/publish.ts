@@ -2,7 +2,7 @@ import { isCoverageGap } from '../core/coverage';
 import type { Finding } from '../core/finding';
 import type { Logger } from '../core/logger';
 import type { CollectionError } from '../core/snapshot';
-import { type Target, targetLabel } from '../core/target';
+import { scopeLabel, type Target, targetLabel } from '../core/target';
 import { findingsJsonEncoder, parseFindingsJson } from '../outputs/findings-json';
 import { openObjectWriter } from '../outputs/object-writer';
 import { type LifecyclePlan, targetOf } from '../outputs/securityhub-lifecycle';
@@ -146,6 +146,22 @@ function parseJsonOrUndefined(text: string): unknown {
   }
 }
 
+/**
+ * Scopes audited completely: every part ok (one failed part leaves the whole scope's findings
+ * as they are), and the scopes discover listed with no cluster left.
+ */
+export function completeScopes(
+  outcomes: readonly Pick<TargetOutcome, 'target' | 'status'>[],
+  emptyScopes: readonly string[],
+): Set<string> {
+  const ok = new Map<string, boolean>();
+  for (const outcome of outcomes) {
+    const scope = scopeLabel(outcome.target);
+    ok.set(scope, (ok.get(scope) ?? true) && outcome.status === 'ok');
+  }
+  return new Set([...emptyScopes, ...[...ok].filter(([, all]) => all).map(([scope]) => scope)]);
+}
+
 /** Target results read ahead of the one being written: reading overlaps writing. */
 const READ_AHEAD = 2;
 
@@ -198,7 +214,9 @@ async function readRun(
         ? findings.filter((f) => isCoverageGap(f) && f.resourceId === outcome.label)
         : [],
     );
-    if (findings.length > 0) await sink(muting.mark(findings), () => outcome.label);
+    // The lifecycle keeps findings per scope: how a scope was split into parts never matters.
+    const scope = scopeLabel(outcome.target);
+    if (findings.length > 0) await sink(muting.mark(findings), () => scope);
   }
   // Targets without a readable result and failed discovery calls are audit gaps: findings too.
   const coverage = [
@@ -207,7 +225,7 @@ async function readRun(
   ];
   // Coverage findings made here belong to the target (or discovery scope) they name.
   if (coverage.length > 0) await sink(muting.mark(coverage), (f) => targetOf(f));
-  const completeTargets = new Set(outcomes.filter((o) => o.status === 'ok').map((o) => o.label));
+  const completeTargets = completeScopes(outcomes, discovered.emptyScopes ?? []);
   return { discovered, outcomes, completeTargets, muting: muting.finish() };
 }
 

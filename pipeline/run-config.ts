@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { CallsInFlight } from '../core/call-limiter';
 import { AuditConfig, formatIssues } from '../core/config';
 import { AzureCredentials, GcpCredentials } from './credentials-config';
+import { DEFAULT_MAX_CLUSTERS_PER_TARGET } from './split-targets';
 
 const AwsAccountId = z
   .string()
@@ -138,6 +139,19 @@ export const RunConfig = z.strictObject({
    * quotas of an account, project or subscription. In Lambda a process audits one target.
    */
   callsInFlight: CallsInFlight,
+  /**
+   * Clusters per target: a scope with more (listed by discover) is split into parts of nearly
+   * equal size, each a Lambda invocation of its own (pipeline/split-targets.ts says why 25).
+   */
+  maxClustersPerTarget: z
+    .number()
+    .int()
+    .min(1)
+    .max(
+      500,
+      'at most 500 (a Map item names its clusters; larger targets risk the 15-minute limit)',
+    )
+    .default(DEFAULT_MAX_CLUSTERS_PER_TARGET),
   /** Settings of the checks. */
   checks: AuditConfig.prefault({}),
   /**

@@ -24,6 +24,11 @@ export const DiscoverOutput = z.strictObject({
    * targets they would have produced are missing from this run, and the run summary says so.
    */
   errors: z.array(CollectionError).optional(),
+  /**
+   * Scopes (`scopeLabel`) whose clusters were listed and that have none: no target, and complete
+   * for the Security Hub lifecycle (findings of their deleted clusters are archived).
+   */
+  emptyScopes: z.array(z.string()).optional(),
 });
 export type DiscoverOutput = z.infer<typeof DiscoverOutput>;
 

@@ -19,9 +19,9 @@ export interface CollectorWiring {
 function deferred(make: () => Promise<Collector>): Collector {
   let made: Promise<Collector> | undefined;
   return {
-    collect: async (target) => {
+    collect: async (target, progress, listed) => {
       made ??= make();
-      return (await made).collect(target);
+      return (await made).collect(target, progress, listed);
     },
   };
 }

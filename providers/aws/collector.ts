@@ -66,7 +66,8 @@ type ClientConfig = Pick<
  * Collects every EKS cluster of an AWS account+region: ListClusters → DescribeCluster, with
  * each cluster's node groups and the region's DescribeClusterVersions. A call that fails for one
  * cluster is recorded (as a target error when the cluster itself could not be described, else in
- * the cluster's part) and the other clusters complete.
+ * the cluster's part) and the other clusters complete. A target that names its clusters (listed by
+ * discover) skips ListClusters and describes exactly those.
  */
 export function createAwsCollector(opts: AwsCollectorOptions = {}): Collector {
   const now = opts.now ?? (() => new Date());
@@ -170,13 +171,17 @@ export function createAwsCollector(opts: AwsCollectorOptions = {}): Collector {
     progress: CollectProgress | undefined,
   ): Promise<TargetCollection> => {
     const { eks } = clients;
-    const names: string[] = [];
-    try {
-      for await (const page of paginateListClusters({ client: eks }, {})) {
-        names.push(...(page.clusters ?? []));
+    // Names discover listed for this target: the list is not repeated.
+    const fromDiscover = target.clusters !== undefined;
+    const names: string[] = [...(target.clusters ?? [])];
+    if (!fromDiscover) {
+      try {
+        for await (const page of paginateListClusters({ client: eks }, {})) {
+          names.push(...(page.clusters ?? []));
+        }
+      } catch (error) {
+        return { target, snapshots: [], errors: [toCollectionError('eks:ListClusters', error)] };
       }
-    } catch (error) {
-      return { target, snapshots: [], errors: [toCollectionError('eks:ListClusters', error)] };
     }
     progress?.listed(names.length);
     if (names.length === 0) return { target, snapshots: [], errors: [] };
@@ -253,6 +258,10 @@ export function createAwsCollector(opts: AwsCollectorOptions = {}): Collector {
       try {
         cluster = (await eks.send(new DescribeClusterCommand({ name }))).cluster;
       } catch (error) {
+        // Listed by discover minutes ago and deleted since: it no longer exists, nothing to audit.
+        if (fromDiscover && (error as { name?: unknown }).name === 'ResourceNotFoundException') {
+          return { gone: name };
+        }
         return { error: toCollectionError('eks:DescribeCluster', error, name) };
       }
       if (cluster === undefined) {
@@ -289,6 +298,7 @@ export function createAwsCollector(opts: AwsCollectorOptions = {}): Collector {
   };
 
   return {
+    // EKS lists names only: the names in `target.clusters` are all the collector needs.
     collect(target, progress) {
       if (target.cloud !== 'aws') {
         throw new Error(`the AWS collector cannot collect a ${target.cloud} target`);

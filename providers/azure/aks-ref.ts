@@ -35,3 +35,12 @@ export function aksRef(cluster: AksCluster, fallback: { subscription?: string } 
     region: cluster.location ?? 'unknown',
   };
 }
+
+/**
+ * How discover names a listed cluster in a target: `resourceGroup/name` from its ARM id (names
+ * are unique per resource group); compared without case, as ARM does.
+ */
+export function aksClusterKey(cluster: { id?: string; name?: string }): string {
+  const parsed = cluster.id ? parseAksClusterId(cluster.id) : undefined;
+  return parsed ? `${parsed.resourceGroup}/${parsed.name}` : (cluster.name ?? '');
+}

@@ -1,7 +1,12 @@
 import type { TokenCredential } from '@azure/core-auth';
 import { DefaultAzureCredential } from '@azure/identity';
 import { CallLimiter, DEFAULT_CALLS_IN_FLIGHT } from '../../core/call-limiter';
-import type { Collector, CollectProgress, TargetCollection } from '../../core/collector';
+import type {
+  Collector,
+  CollectProgress,
+  ListedClusters,
+  TargetCollection,
+} from '../../core/collector';
 import { mapLimit } from '../../core/map-limit';
 import { type CollectionError, collected, failed, type Part } from '../../core/snapshot';
 import type {
@@ -23,21 +28,17 @@ import {
   managedClusterInstants,
 } from './aks-arm';
 import { canonicalManagedCluster } from './aks-canonical';
-import { aksRef, parseAksClusterId } from './aks-ref';
+import { aksClusterKey, aksRef, parseAksClusterId } from './aks-ref';
 import { armEndpoint } from './arm-endpoint';
 import { API_VERSIONS, isSubnetId, registryOfScope } from './arm-paths';
 import { ArmRest } from './arm-rest';
 import { callLimitPolicy } from './call-limit';
 import { toAzureCollectionError } from './collection-error';
 import type { AzureCollectorOptions } from './collector-options';
+import { AZURE_MAX_RETRIES } from './retries';
 import { appliesAt, assignedTo } from './role-assignment-scope';
 
-/**
- * Retries per call (throttling honours ARM's Retry-After, 5xx and network errors back off
- * exponentially): a call throttled at a sustained 30% fails with odds 0.3^7, where the Azure
- * SDK's default of 3 retries would fail about one call in 120.
- */
-export const AZURE_MAX_RETRIES = 6;
+export { AZURE_MAX_RETRIES };
 
 /** Calls whose result is shared by many clusters run once per run; failures are retried next time. */
 class OncePerRun<T> {
@@ -388,35 +389,54 @@ export function createAzureCollector(opts: AzureCollectorOptions = {}): Collecto
   const collectSubscription = async (
     target: AzureTarget,
     progress: CollectProgress | undefined,
+    listed: ListedClusters | undefined,
   ): Promise<TargetCollection> => {
     const listOp = 'containerservice:ManagedClusters.List';
+    const wanted =
+      target.clusters === undefined
+        ? undefined
+        : new Set(target.clusters.map((k) => k.toLowerCase()));
+    const isWanted = (c: { id?: string; name?: string }) =>
+      !wanted || wanted.has(aksClusterKey(c).toLowerCase());
     const clusters: AksCluster[] = [];
     const errors: CollectionError[] = [];
-    try {
-      const listed = await arm.list<{ id?: string; name?: string }>(
-        `/subscriptions/${target.subscription}/providers/Microsoft.ContainerService/managedClusters`,
-        CONTAINER_SERVICE_API_VERSION,
-      );
-      for (const mc of listed) {
-        // ARM JSON folded onto the SDK's spelling by the same function as for exports (which
-        // drops explicit nulls), so live and exported clusters have one shape.
-        try {
-          clusters.push(
-            canonicalManagedCluster(
-              managedClusterInstants(mc),
-              mc.id ?? mc.name ?? 'a listed cluster',
-            ),
-          );
-        } catch (error) {
-          errors.push(toAzureCollectionError(listOp, error, mc.id ?? mc.name));
-        }
+    const handed = wanted
+      ? (listed?.clusters as { id?: string; name?: string }[] | undefined)?.filter(isWanted)
+      : undefined;
+    // Discover listed these clusters (ARM JSON) for this target: no second list. Otherwise
+    // (no handover, or it misses one) the subscription is listed here, keeping the target's.
+    let items: { id?: string; name?: string }[];
+    if (handed !== undefined && handed.length === wanted?.size) {
+      items = handed;
+    } else {
+      try {
+        items = (
+          await arm.list<{ id?: string; name?: string }>(
+            `/subscriptions/${target.subscription}/providers/Microsoft.ContainerService/managedClusters`,
+            CONTAINER_SERVICE_API_VERSION,
+          )
+        ).filter(isWanted);
+      } catch (error) {
+        return {
+          target,
+          snapshots: [],
+          errors: [toAzureCollectionError(listOp, error, target.subscription)],
+        };
       }
-    } catch (error) {
-      return {
-        target,
-        snapshots: [],
-        errors: [toAzureCollectionError(listOp, error, target.subscription)],
-      };
+    }
+    for (const mc of items) {
+      // ARM JSON folded onto the SDK's spelling by the same function as for exports (which
+      // drops explicit nulls), so live and exported clusters have one shape.
+      try {
+        clusters.push(
+          canonicalManagedCluster(
+            managedClusterInstants(mc),
+            mc.id ?? mc.name ?? 'a listed cluster',
+          ),
+        );
+      } catch (error) {
+        errors.push(toAzureCollectionError(listOp, error, mc.id ?? mc.name));
+      }
     }
     progress?.listed(clusters.length);
     const assignments =
@@ -432,11 +452,11 @@ export function createAzureCollector(opts: AzureCollectorOptions = {}): Collecto
   };
 
   return {
-    collect(target, progress) {
+    collect(target, progress, listed) {
       if (target.cloud !== 'azure') {
         throw new Error(`the Azure collector cannot collect a ${target.cloud} target`);
       }
-      return collectSubscription(target, progress);
+      return collectSubscription(target, progress, listed);
     },
   };
 }

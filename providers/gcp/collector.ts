@@ -1,6 +1,11 @@
 import { type AuthClient, GoogleAuth } from 'google-auth-library';
 import { CallLimiter, DEFAULT_CALLS_IN_FLIGHT } from '../../core/call-limiter';
-import type { Collector, CollectProgress, TargetCollection } from '../../core/collector';
+import type {
+  Collector,
+  CollectProgress,
+  ListedClusters,
+  TargetCollection,
+} from '../../core/collector';
 import type { ComputeDiskAggregatedList, ComputeFirewallList } from '../../core/gcp-api/compute-v1';
 import { mapLimit } from '../../core/map-limit';
 import { type CollectionError, collected, failed, type Part } from '../../core/snapshot';
@@ -19,7 +24,7 @@ import type {
 import type { GcpTarget, Target } from '../../core/target';
 import { toCollectionError } from './collection-error';
 import type { GcpCollectorOptions } from './collector-options';
-import { gkeRef } from './gke-ref';
+import { gkeClusterKey, gkeRef } from './gke-ref';
 import { googleRest } from './rest';
 
 const SCOPES = ['https://www.googleapis.com/auth/cloud-platform'];
@@ -243,32 +248,50 @@ export function createGcpCollector(opts: GcpCollectorOptions = {}): Collector {
     };
   }
 
-  async function collectProject(
-    target: GcpTarget,
-    progress: CollectProgress | undefined,
-  ): Promise<TargetCollection> {
-    const p = target.project;
-    const errors: CollectionError[] = [];
-    let clusters: GkeCluster[];
+  /** Every cluster of the project (`locations/-`), or those of `wanted`; unreachable zones as errors. */
+  async function listProject(
+    p: string,
+    wanted: ReadonlySet<string> | undefined,
+  ): Promise<{ clusters: GkeCluster[]; errors: CollectionError[] } | { error: CollectionError }> {
     try {
       // `locations/-`: every zone and region of the project in one call (not paged).
       const res = await container<{ clusters?: GkeCluster[]; missingZones?: string[] }>(
         `projects/${p}/locations/-/clusters`,
       );
-      clusters = res.clusters ?? [];
-      for (const zone of res.missingZones ?? []) {
-        errors.push({
+      const errors = (res.missingZones ?? []).map(
+        (zone): CollectionError => ({
           operation: LIST,
           resource: zone,
           code: 'MISSING_ZONE',
           message: `clusters.list could not reach ${zone}: clusters there are missing from this run`,
-        });
-      }
+        }),
+      );
+      // A target naming its clusters audits those only (the others belong to other parts).
+      const clusters = (res.clusters ?? []).filter((c) => !wanted || wanted.has(gkeClusterKey(c)));
+      return { clusters, errors };
     } catch (error) {
-      return { target, snapshots: [], errors: [toCollectionError(LIST, error, `projects/${p}`)] };
+      return { error: toCollectionError(LIST, error, `projects/${p}`) };
     }
+  }
+
+  async function collectProject(
+    target: GcpTarget,
+    progress: CollectProgress | undefined,
+    listed: ListedClusters | undefined,
+  ): Promise<TargetCollection> {
+    const p = target.project;
+    const wanted = target.clusters === undefined ? undefined : new Set(target.clusters);
+    const handed = wanted
+      ? (listed?.clusters as GkeCluster[] | undefined)?.filter((c) => wanted.has(gkeClusterKey(c)))
+      : undefined;
+    // Discover listed these clusters whole for this target: no second list. Otherwise (no
+    // handover, or it misses one) the project is listed here, keeping the target's clusters.
+    const fromDiscover = handed !== undefined && handed.length === wanted?.size;
+    const listing = fromDiscover ? { clusters: handed, errors: [] } : await listProject(p, wanted);
+    if ('error' in listing) return { target, snapshots: [], errors: [listing.error] };
+    const { clusters, errors } = listing;
     progress?.listed(clusters.length);
-    const collectedAt = now().toISOString();
+    const collectedAt = fromDiscover && listed ? listed.listedAt : now().toISOString();
     const snapshots = await mapLimit(
       clusters,
       concurrency,
@@ -290,7 +313,11 @@ export function createGcpCollector(opts: GcpCollectorOptions = {}): Collector {
   }
 
   return {
-    async collect(target: Target, progress?: CollectProgress): Promise<TargetCollection> {
+    async collect(
+      target: Target,
+      progress?: CollectProgress,
+      listed?: ListedClusters,
+    ): Promise<TargetCollection> {
       if (target.cloud !== 'gcp') {
         return {
           target,
@@ -304,7 +331,7 @@ export function createGcpCollector(opts: GcpCollectorOptions = {}): Collector {
           ],
         };
       }
-      return collectProject(target, progress);
+      return collectProject(target, progress, listed);
     },
   };
 }

@@ -1,4 +1,8 @@
 import { type AuthClient, GoogleAuth } from 'google-auth-library';
+import type { CallLimiter } from '../../core/call-limiter';
+import type { ScopeListing } from '../../core/collector';
+import type { GkeCluster } from '../../core/snapshot-gke';
+import { gkeClusterKey } from './gke-ref';
 import { googleRest } from './rest';
 
 export interface GcpDiscoveryOptions {
@@ -7,6 +11,8 @@ export interface GcpDiscoveryOptions {
   /** Default: Application Default Credentials (read-only scope). */
   authClient?: AuthClient;
   maxAttempts?: number;
+  /** Calls in flight (the process's GCP limiter); default: unlimited. */
+  calls?: CallLimiter;
 }
 
 /** What `discover` asks of Google Cloud (pipeline/discover.ts `GcpDiscoveryHooks`). */
@@ -16,6 +22,11 @@ export interface GcpDiscovery {
    * depth: Resource Manager v3 projects.list and folders.list under each parent, every page.
    */
   listProjects(parents: readonly string[]): Promise<string[]>;
+  /**
+   * The GKE clusters of a project (`locations/-`, one call), keyed `location/name`; the objects
+   * go to the audit instead of a second list. Zones the list could not reach make it incomplete.
+   */
+  listClusters(project: string): Promise<ScopeListing>;
 }
 
 interface V3Project {
@@ -37,7 +48,7 @@ export function createGcpDiscovery(opts: GcpDiscoveryOptions = {}): GcpDiscovery
     adc ??= new GoogleAuth({ scopes: [READ_ONLY_SCOPE] }).getClient();
     return adc;
   };
-  const rest = googleRest(auth, opts.endpoint, opts.maxAttempts);
+  const rest = googleRest(auth, opts.endpoint, opts.maxAttempts, opts.calls);
 
   /** Every item of a v3 list under `parent`, following `nextPageToken`. */
   const list = async <T>(kind: 'projects' | 'folders', parent: string): Promise<T[]> => {
@@ -72,6 +83,20 @@ export function createGcpDiscovery(opts: GcpDiscoveryOptions = {}): GcpDiscovery
         for (const f of folders) if (f.name && f.state === 'ACTIVE') queue.push(f.name);
       }
       return [...projects];
+    },
+
+    async listClusters(project) {
+      const res = await rest.get<{ clusters?: GkeCluster[]; missingZones?: string[] }>(
+        'container',
+        `/v1/projects/${project}/locations/-/clusters`,
+      );
+      const clusters = res.clusters ?? [];
+      const missing = res.missingZones ?? [];
+      return {
+        keys: clusters.map(gkeClusterKey),
+        objects: clusters,
+        ...(missing.length > 0 ? { incomplete: `unreachable zones: ${missing.join(', ')}` } : {}),
+      };
     },
   };
 }

@@ -24,3 +24,8 @@ export function gkeRef(
     region: location,
   };
 }
+
+/** How discover names a listed cluster in a target: `location/name` (names are unique per location). */
+export function gkeClusterKey(cluster: GkeCluster): string {
+  return `${cluster.location ?? cluster.zone ?? ''}/${cluster.name ?? ''}`;
+}
