@@ -50,12 +50,16 @@ import { TargetCache } from './target-cache';
  */
 export const AWS_RETRY = { retryMode: 'standard', maxAttempts: 8 } as const;
 
-/** A cluster described with its node groups, or the error that stopped it. */
+/**
+ * A cluster described with its node groups, the error that stopped it, or gone (listed by
+ * discover, deleted before its audit).
+ */
 type Described =
   | { cluster: EksCluster; collectedAt: string; nodegroups: Part<EksNodegroup[]> }
-  | { error: CollectionError };
+  | { error: CollectionError }
+  | { gone: string };
 type DescribedCluster = Extract<Described, { cluster: EksCluster }>;
-type ClusterResult = { snapshot: EksSnapshot } | { error: CollectionError };
+type ClusterResult = { snapshot: EksSnapshot } | { error: CollectionError } | { gone: string };
 
 type ClientConfig = Pick<
   EKSClientConfig,
@@ -221,10 +225,10 @@ export function createAwsCollector(opts: AwsCollectorOptions = {}): Collector {
     /** Says what the cluster needs from the batches (synchronously), then collects the rest. */
     async function complete(name: string, d: Described): Promise<ClusterResult> {
       try {
-        if ('error' in d) {
+        if ('error' in d || 'gone' in d) {
           subnets.none();
           rules.none();
-          return { error: d.error };
+          return d;
         }
         const nodegroups = d.nodegroups.state === 'collected' ? d.nodegroups.value : [];
         const subnetIds = subnetIdsOf(d.cluster, nodegroups);
