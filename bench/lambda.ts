@@ -26,12 +26,12 @@ const ON_DEMAND: Record<string, Record<string, string[]>> = {
     eks: ['functions/audit-target/aws-collector.ts', 'checks/eks/index.ts'],
     gke: [
       'functions/audit-target/gcp-collector.ts',
-      'functions/audit-target/credential-sources.ts',
+      'functions/shared/credential-sources.ts',
       'checks/gke/index.ts',
     ],
     aks: [
       'functions/audit-target/azure-collector.ts',
-      'functions/audit-target/credential-sources.ts',
+      'functions/shared/credential-sources.ts',
       'checks/aks/index.ts',
     ],
   },

@@ -74,8 +74,10 @@ export class Mk8sAuditStack extends Stack {
       description: 'discover: turns the configuration into the run targets',
       logRetention,
       environment,
-      timeout: Duration.minutes(5),
+      // It lists the clusters of every account+region, project and subscription.
+      timeout: Duration.minutes(15),
       memorySize: 512,
+      roleName: config.discoverRoleName,
     });
     const auditTarget = new AuditorFunction(this, 'AuditTarget', {
       entry: entry('audit-target'),
@@ -112,6 +114,7 @@ export class Mk8sAuditStack extends Stack {
     new CrossCloudAccess(this, 'CrossCloud', {
       role: auditTarget.role,
       roleName: config.auditorRoleName,
+      discover: { role: discover.role, roleName: config.discoverRoleName },
       audit,
       logRetention,
     });

@@ -198,6 +198,12 @@ export const DeploymentConfig = z
     /** Name of the auditor's audit-target role, which member roles trust (to read). */
     auditorRoleName: RoleName.default('mk8s-audit-target'),
     /**
+     * Name of the auditor's discover role, which member roles also trust (to list enabled
+     * regions and clusters) and GCP and Azure federation admit (to list projects, subscriptions
+     * and clusters).
+     */
+    discoverRoleName: RoleName.default('mk8s-audit-discover'),
+    /**
      * Name of the auditor's publish role, which member roles also trust in Security Hub
      * `owner-account` mode (to import the account's findings into its own Security Hub).
      */

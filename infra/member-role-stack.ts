@@ -19,7 +19,7 @@ export interface Mk8sAuditMemberRoleStackProps extends StackProps {
 
 /**
  * The read-only role `mk8s-audit-read` in a member account. It trusts only the auditor
- * account's audit-target role, and only with the external id. The template needs no CDK
+ * account's audit-target and discover roles, and only with the external id. The template needs no CDK
  * bootstrap and no assets, and takes the auditor account and external id as parameters, so
  * the same template deploys to every account of an Organization as a CloudFormation StackSet.
  */
@@ -52,6 +52,8 @@ export class Mk8sAuditMemberRoleStack extends Stack {
     });
     const account = auditorAccount.valueAsString;
     const auditorRoleArn = `arn:${Aws.PARTITION}:iam::${account}:role/${config.auditorRoleName}`;
+    // Discover lists the account's enabled regions and their clusters through this role too.
+    const discoverRoleArn = `arn:${Aws.PARTITION}:iam::${account}:role/${config.discoverRoleName}`;
     const hub = config.audit.config.securityHub;
     // Security Hub owner-account mode: the publish role imports this account's EKS findings.
     const ownerImport = hub.enabled && hub.mode === 'owner-account';
@@ -70,7 +72,9 @@ export class Mk8sAuditMemberRoleStack extends Stack {
       assumedBy: new ArnPrincipal(`arn:${Aws.PARTITION}:iam::${account}:root`).withConditions({
         StringEquals: { 'sts:ExternalId': externalId.valueAsString },
         ArnEquals: {
-          'aws:PrincipalArn': ownerImport ? [auditorRoleArn, publishRoleArn] : auditorRoleArn,
+          'aws:PrincipalArn': ownerImport
+            ? [auditorRoleArn, discoverRoleArn, publishRoleArn]
+            : [auditorRoleArn, discoverRoleArn],
         },
       }),
       inlinePolicies: {

@@ -52,6 +52,9 @@ export interface DiscoverDeps {
   azure?: AzureDiscoveryHooks;
 }
 
+/** Every discovery hook of a runner (made per Lambda invocation in `functions/discover`). */
+export type DiscoveryHooks = Pick<DiscoverDeps, 'aws' | 'gcp' | 'azure'>;
+
 /** The configuration asks for something this runner cannot discover. */
 export class DiscoveryConfigError extends Error {
   override readonly name = 'DiscoveryConfigError';

@@ -43,7 +43,7 @@ export function collectorsFor(
 ): Partial<Record<Cloud, Collector>> {
   let sources: Promise<CredentialSources> | undefined;
   const credentialSources = () => {
-    sources ??= import('./credential-sources').then((m) => m.credentialSources(wiring));
+    sources ??= import('../shared/credential-sources').then((m) => m.credentialSources(wiring));
     return sources;
   };
   return {

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { Logger } from '../../core/logger';
-import { type AwsDiscoveryHooks, discover } from '../../pipeline/discover';
+import { type AwsDiscoveryHooks, type DiscoveryHooks, discover } from '../../pipeline/discover';
 import { keys } from '../../pipeline/keys';
 import type { RunConfig } from '../../pipeline/run-config';
 import { newRunRef } from '../../pipeline/run-ref';
@@ -33,6 +33,11 @@ export interface DiscoverHandlerDeps {
   metrics: MetricsSink;
   clock: () => Date;
   aws?: AwsDiscoveryHooks;
+  /**
+   * Discovery hooks made per invocation: GCP and Azure credentials (and opt-in secrets) live
+   * one invocation, like the audit-target function's. `aws` above takes precedence.
+   */
+  discovery?: () => DiscoveryHooks;
 }
 
 /**
@@ -48,6 +53,8 @@ export function runRefForExecution(event: DiscoverEvent): RunRef {
 export function makeHandler(deps: DiscoverHandlerDeps) {
   return async (event: unknown): Promise<DiscoverStepOutput> => {
     const input = parseEvent(DiscoverEvent, event, 'discover');
+    const hooks = deps.discovery?.() ?? {};
+    const aws = deps.aws ?? hooks.aws;
     try {
       const out = await discover(
         deps.config,
@@ -55,7 +62,9 @@ export function makeHandler(deps: DiscoverHandlerDeps) {
           store: deps.store,
           clock: deps.clock,
           logger: deps.logger,
-          ...(deps.aws === undefined ? {} : { aws: deps.aws }),
+          ...(aws === undefined ? {} : { aws }),
+          ...(hooks.gcp === undefined ? {} : { gcp: hooks.gcp }),
+          ...(hooks.azure === undefined ? {} : { azure: hooks.azure }),
         },
         runRefForExecution(input),
       );

@@ -1,20 +1,14 @@
 // Source-mapped stack traces (read lazily) before anything else loads.
 import '../shared/install-source-mapped-stacks';
-import { createAwsDiscovery } from '../../providers/aws/discovery';
 import { readFunctionSettings } from '../shared/environment';
 import { createObservability } from '../shared/observability';
 import { findingsStore } from '../shared/store';
+import { discoveryHooksFor } from './discovery-hooks';
 import { makeHandler } from './handler';
 
 // Built once per execution environment (cold start), reused by every invocation.
 const settings = readFunctionSettings();
 const { logger, metrics } = createObservability();
-const { memberRoleName, externalId } = settings.config.aws;
-// Organization accounts with the function's own role; enabled regions through the member role.
-const discovery = createAwsDiscovery({
-  region: settings.region,
-  assumeRole: { roleName: memberRoleName, ...(externalId === undefined ? {} : { externalId }) },
-});
 
 export const handler = makeHandler({
   config: settings.config,
@@ -22,8 +16,8 @@ export const handler = makeHandler({
   logger,
   metrics,
   clock: () => new Date(),
-  aws: {
-    listOrganizationAccounts: (scope) => discovery.listOrganizationAccounts(scope),
-    listEnabledRegions: (account) => discovery.listEnabledRegions(account),
-  },
+  // Per invocation: organization accounts with the function's own role, enabled regions and
+  // cluster lists through the member role; GCP projects and clusters, Azure subscriptions and
+  // clusters through the configured federation (or an opt-in secret read now).
+  discovery: () => discoveryHooksFor(settings.config, { region: settings.region }),
 });

@@ -49,7 +49,7 @@ export class AuditWorkflow extends Construct {
     super(scope, id);
     const { bucket, key } = props;
 
-    const discover = invokeStep(this, 'Discover', props.discover, Duration.minutes(5), {
+    const discover = invokeStep(this, 'Discover', props.discover, Duration.minutes(15), {
       executionName: JsonPath.executionName,
       startedAt: JsonPath.stringAt('$$.Execution.StartTime'),
       input: JsonPath.objectAt('$'),

@@ -118,11 +118,11 @@ export class AuditorPermissions extends Construct {
     acknowledgeNag(
       discover,
       'AwsSolutions-IAM5[Resource::*]',
-      'organizations:ListAccounts, ListRoots, ListChildren, ListAccountsForParent and account:ListRegions are read-only and support no resource-level permissions.',
+      'organizations:ListAccounts, ListRoots, ListChildren, ListAccountsForParent, account:ListRegions and eks:ListClusters are read-only; they support no resource-level permissions or read clusters not known at deploy time.',
     );
     ackMemberRole(
       discover,
-      'Discovery lists the enabled regions of member accounts found at run time, through the read-only member role only.',
+      'Discovery lists the enabled regions and the clusters of member accounts found at run time, through the read-only member role only.',
     );
 
     const audit = runStore('AuditTargetPolicy', props.auditTarget, [RUNS_PREFIX]);

@@ -12,6 +12,11 @@ export interface CrossCloudAccessProps {
   /** The audit-target function's role: the identity GCP and Azure trust. */
   readonly role: IRole;
   readonly roleName: string;
+  /**
+   * The discover function's role, which lists GCP projects and clusters and Azure
+   * subscriptions and clusters with the same credentials: granted the same, trusted the same.
+   */
+  readonly discover?: { readonly role: IRole; readonly roleName: string };
   readonly audit: RunConfig;
   /** Retention of the log group of the function that enables outbound federation. */
   readonly logRetention: RetentionDays;
@@ -21,12 +26,13 @@ export interface CrossCloudAccessProps {
 const MAX_TOKEN_SECONDS = 300;
 
 /**
- * What the audit-target role needs to reach Google Cloud and Azure, and what to enter on their
- * side. GCP Workload Identity Federation needs no AWS permission (the signed GetCallerIdentity
+ * What the audit-target role (and the discover role, which lists projects, subscriptions and
+ * clusters with the same credentials) needs to reach Google Cloud and Azure, and what to enter
+ * on their side. GCP Workload Identity Federation needs no AWS permission (the signed GetCallerIdentity
  * is always allowed); its attribute condition is an output. Azure workload identity federation
  * needs `sts:GetWebIdentityToken` (only for Entra's audience, RS256, short tokens) and the
  * account's outbound identity federation, which a custom resource enables; the issuer URL and
- * subject are outputs. The opt-in secrets are readable by this role alone, by their exact ARN.
+ * subject are outputs. The opt-in secrets are readable by these roles alone, by their exact ARN.
  */
 export class CrossCloudAccess extends Construct {
   public constructor(scope: Construct, id: string, props: CrossCloudAccessProps) {
@@ -68,10 +74,15 @@ export class CrossCloudAccess extends Construct {
           }),
         );
       }
+      const assumed = (name: string) =>
+        `"arn:${Aws.PARTITION}:sts::${Aws.ACCOUNT_ID}:assumed-role/${name}"`;
       new CfnOutput(this, 'GcpAttributeCondition', {
         description:
           'The attribute condition of the GCP workload identity pool provider (README, "GCP without keys").',
-        value: `attribute.aws_role == "arn:${Aws.PARTITION}:sts::${Aws.ACCOUNT_ID}:assumed-role/${props.roleName}"`,
+        value:
+          props.discover === undefined
+            ? `attribute.aws_role == ${assumed(props.roleName)}`
+            : `attribute.aws_role in [${assumed(props.roleName)}, ${assumed(props.discover.roleName)}]`,
       });
     }
     if (azure.credentials?.source === 'workload-identity') {
@@ -99,13 +110,21 @@ export class CrossCloudAccess extends Construct {
         description: 'Subject of the Entra federated identity credential: the audit-target role.',
         value: props.role.roleArn,
       });
+      if (props.discover !== undefined) {
+        new CfnOutput(this, 'AzureFederatedCredentialDiscoverSubject', {
+          description:
+            'Subject of a second Entra federated identity credential (same issuer and audience): the discover role.',
+          value: props.discover.role.roleArn,
+        });
+      }
       new CfnOutput(this, 'AzureFederatedCredentialAudience', {
         description: 'Audience of the Entra federated identity credential.',
         value: AZURE_TOKEN_EXCHANGE_AUDIENCE,
       });
     }
     if (statements.length > 0) {
-      const policy = new Policy(this, 'Policy', { roles: [props.role], statements });
+      const roles = [props.role, ...(props.discover === undefined ? [] : [props.discover.role])];
+      const policy = new Policy(this, 'Policy', { roles, statements });
       if (azure.credentials?.source === 'workload-identity') {
         acknowledgeNag(
           policy,

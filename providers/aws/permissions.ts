@@ -30,6 +30,8 @@ export const AWS_AUDITOR_DISCOVERY_ACTIONS = [
   'organizations:ListChildren',
   'organizations:ListAccountsForParent',
   'account:ListRegions',
+  // The clusters of the auditor account's own regions (others: through the member role).
+  'eks:ListClusters',
 ] as const satisfies readonly Action[];
 
 /** Target discovery through the member role: the regions enabled in a member account. */

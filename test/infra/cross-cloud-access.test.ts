@@ -66,19 +66,25 @@ describe('cross-cloud access of the audit-target role', () => {
         },
       ],
     ]);
-    // Attached to the audit-target role only.
+    // Attached to the audit-target and discover roles, which reach the same clouds.
     const policy = Object.entries(template.findResources('AWS::IAM::Policy')).find(([id]) =>
       id.startsWith('CrossCloudPolicy'),
     )?.[1];
-    expect(render(policy?.['Properties']['Roles'])).toMatch(/AuditTargetRole/);
+    const roles = render(policy?.['Properties']['Roles']);
+    expect(roles).toMatch(/AuditTargetRole/);
+    expect(roles).toMatch(/DiscoverRole/);
+    expect(roles).not.toMatch(/PublishRole/);
 
     const outputs = template.toJSON()['Outputs'] as Record<string, { Value: unknown }>;
     const value = (prefix: string) =>
       render(Object.entries(outputs).find(([k]) => k.startsWith(prefix))?.[1].Value);
     expect(value('CrossCloudGcpAttributeCondition')).toBe(
-      'attribute.aws_role == "arn:<AWS::Partition>:sts::<AWS::AccountId>:assumed-role/mk8s-audit-target"',
+      'attribute.aws_role in ["arn:<AWS::Partition>:sts::<AWS::AccountId>:assumed-role/mk8s-audit-target", "arn:<AWS::Partition>:sts::<AWS::AccountId>:assumed-role/mk8s-audit-discover"]',
     );
     expect(value('CrossCloudAzureFederatedCredentialSubject')).toMatch(/AuditTargetRole\w+\.Arn/);
+    expect(value('CrossCloudAzureFederatedCredentialDiscoverSubject')).toMatch(
+      /DiscoverRole\w+\.Arn/,
+    );
     expect(value('CrossCloudAzureFederatedCredentialAudience')).toBe('api://AzureADTokenExchange');
     expect(value('CrossCloudAzureFederatedCredentialIssuer')).toMatch(
       /^<CrossCloudOutboundFederation\w*\.IssuerIdentifier>$/,

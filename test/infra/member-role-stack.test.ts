@@ -42,7 +42,11 @@ describe('Mk8sAuditMemberRoleStack', () => {
           Condition: {
             StringEquals: { 'sts:ExternalId': { Ref: 'ExternalId' } },
             ArnEquals: {
-              'aws:PrincipalArn': [roleArn('mk8s-audit-target'), roleArn('mk8s-audit-publish')],
+              'aws:PrincipalArn': [
+                roleArn('mk8s-audit-target'),
+                roleArn('mk8s-audit-discover'),
+                roleArn('mk8s-audit-publish'),
+              ],
             },
           },
         },
@@ -81,14 +85,18 @@ describe('Mk8sAuditMemberRoleStack', () => {
     ]);
   });
 
-  it('in central Security Hub mode trusts only the audit-target role and may not import', () => {
+  it('in central Security Hub mode trusts only the audit-target and discover roles and may not import', () => {
     const central = Template.fromStack(
       buildApp({ auditorAccountId: '111122223333', audit: { securityHub: { mode: 'central' } } })
         .member,
     );
     const role = Object.values(central.findResources('AWS::IAM::Role'))[0];
     const trust = role?.['Properties']['AssumeRolePolicyDocument'].Statement[0].Condition;
-    expect(trust.ArnEquals['aws:PrincipalArn']).toEqual(roleArn('mk8s-audit-target'));
+    // Discover lists regions and clusters through the role too; publish is not trusted.
+    expect(trust.ArnEquals['aws:PrincipalArn']).toEqual([
+      roleArn('mk8s-audit-target'),
+      roleArn('mk8s-audit-discover'),
+    ]);
     expect(JSON.stringify(role)).not.toContain('securityhub');
   });
 

@@ -1,14 +1,22 @@
 import { STSClient } from '@aws-sdk/client-sts';
-import type { CredentialSources } from '../shared/cloud-credentials';
-import { RunSecrets } from '../shared/run-secrets';
-import type { CollectorWiring } from './collectors';
+import type { AwsCredentials } from '../../providers/aws/collector-options';
+import type { CredentialSources } from './cloud-credentials';
+import { RunSecrets } from './run-secrets';
+
+/** How a function reaches AWS: its Region, its role's credentials, a local stand-in. */
+export interface CredentialWiring {
+  region: string;
+  /** Default: the AWS SDK's default chain (in Lambda, the execution role's credentials). */
+  awsCredentials?: AwsCredentials;
+  endpoints?: { aws?: string };
+}
 
 /**
  * What the Google and Azure credentials of one invocation are made from: the function role's
  * credentials, a regional STS client (GetWebIdentityToken) and the opt-in secrets, each read at
- * most once per invocation.
+ * most once per invocation. Shared by audit-target and discover, which reach the same clouds.
  */
-export function credentialSources(wiring: CollectorWiring): CredentialSources {
+export function credentialSources(wiring: CredentialWiring): CredentialSources {
   const aws = wiring.endpoints?.aws;
   const clientConfig = {
     region: wiring.region,
