@@ -124,9 +124,7 @@ describe('discover with cluster listing', () => {
 
 describe('completeScopes', () => {
   const part = (index: number): Target => ({ ...AWS, clusters: ['a'], part: { index, count: 2 } });
-  const outcome = (target: Target, status: string) => ({
-    outcome: { target, status } as never,
-  });
+  const outcome = (target: Target, status: 'ok' | 'partial' | 'failed') => ({ target, status });
 
   it('is complete only when every part is ok; empty scopes are complete', () => {
     const gcp: Target = { cloud: 'gcp', project: 'acme-prod' };
