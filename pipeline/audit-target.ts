@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AnyCheck } from '../core/check';
 import type { Collector, ListedClusters, TargetCollection } from '../core/collector';
 import type { AuditConfig } from '../core/config';
