@@ -3,11 +3,14 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runBench } from './run-bench';
 
-const USAGE = `npm run bench -- [--clusters N] [--latency MS] [--per-target N]
+const USAGE = `npm run bench -- [--clusters N] [--latency MS] [--per-target N] [--large N] [--whole-scopes]
 
 Audits a synthetic sandbox estate of N clusters (default 1000) spread over AWS, GCP and Azure,
 with MS milliseconds added to every API call (default 50), in this process with the production
-concurrency settings. Prints one JSON object and writes it to bench/results/latest.json.`;
+concurrency settings. Prints one JSON object and writes it to bench/results/latest.json.
+Discover lists every scope's clusters (no target for an empty region; every account has one),
+and splits scopes of more than 25 clusters: --large N puts N of the AWS clusters in one region
+(default 60); --whole-scopes skips the listing (one target per scope, as before splitting).`;
 
 function positive(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -23,6 +26,8 @@ const { values } = parseArgs({
     clusters: { type: 'string' },
     latency: { type: 'string' },
     'per-target': { type: 'string' },
+    large: { type: 'string' },
+    'whole-scopes': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -33,6 +38,8 @@ if (values.help) {
     clusters: Math.max(3, positive('clusters', values.clusters, 1000)),
     latencyMs: Math.max(1, positive('latency', values.latency, 50)),
     perTarget: Math.max(1, positive('per-target', values['per-target'], 10)),
+    large: positive('large', values.large, 60),
+    listing: values['whole-scopes'] !== true,
   });
   const text = `${JSON.stringify(result, null, 2)}\n`;
   const dir = join(import.meta.dirname, 'results');

@@ -6,13 +6,13 @@ import { runConfigForEstate } from '../cli/estate-run-config';
 import { CallLimiter } from '../core/call-limiter';
 import type { Logger } from '../core/logger';
 import type { Cloud } from '../core/provider';
-import { type Target, targetLabel } from '../core/target';
+import { scopeLabel, type Target, targetLabel } from '../core/target';
 import { createFsStore } from '../outputs/fs-store';
 import { runLocal } from '../pipeline/run-local';
 import type { CounterEntry } from '../sandbox/counters';
 import { loadEstate, parseEstate } from '../sandbox/estate';
 import { SAMPLE_ESTATE_FILE } from '../sandbox/sample-estate';
-import { sandboxCollectors } from './collectors';
+import { sandboxCollectors, sandboxListers } from './collectors';
 import { type CostEstimate, estimateCost } from './cost';
 import { countingStore } from './counting-store';
 import { benchEstate, clustersPerCloud } from './estate';
@@ -25,10 +25,24 @@ export interface BenchOptions {
   latencyMs: number;
   /** Clusters per target. */
   perTarget: number;
+  /** Clusters of the one large AWS scope (estate.ts `LARGE_REGION`); 0: none. */
+  large: number;
+  /**
+   * false: discover does not list clusters (as before target splitting): every scope is one
+   * target that lists itself, empty ones included. For comparing the two.
+   */
+  listing: boolean;
 }
 
 export interface BenchResult {
   clusters: number;
+  /** AWS account × region, GCP projects, Azure subscriptions the configuration names. */
+  scopes: number;
+  /** Scopes discover listed without clusters (no target). */
+  emptyScopes: number;
+  /** Scopes split into parts, and the parts they became. */
+  split: { scopes: number; parts: number };
+  listing: boolean;
   targets: number;
   latencyMs: number;
   apiCalls: number;
@@ -159,6 +173,7 @@ async function startEstate(opts: BenchOptions, dir: string) {
     benchEstate(loadEstate(SAMPLE_ESTATE_FILE), {
       clusters: opts.clusters,
       perTarget: opts.perTarget,
+      large: opts.large,
     }),
     'the benchmark estate',
   );
@@ -192,6 +207,9 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       azure: new CallLimiter(config.callsInFlight.azure, held.azure.observe),
     };
     const store = countingStore(createFsStore(join(dir, 'store')));
+    const listers = opts.listing
+      ? sandboxListers(sandbox.url, calls, config.aws.memberRoleName)
+      : {};
     const logger = phaseLogger();
     const cpu0 = process.cpuUsage();
     const sampler = setInterval(() => logger.sample(), 50);
@@ -202,6 +220,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       checks: ALL_CHECKS,
       clock: () => new Date(),
       logger,
+      ...listers,
     });
     const t1 = performance.now();
     clearInterval(sampler);
@@ -264,8 +283,16 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
         'Security Hub: every finding imported once a day (upper bound: unchanged findings are refreshed far less often)',
       ],
     );
+    const parts = run.discovered.targets.filter((t) => t.part !== undefined);
     return {
       clusters: opts.clusters,
+      scopes: targets.length,
+      emptyScopes: run.discovered.emptyScopes?.length ?? 0,
+      split: {
+        scopes: new Set(parts.map(scopeLabel)).size,
+        parts: parts.length,
+      },
+      listing: opts.listing,
       targets: targetCount,
       latencyMs: opts.latencyMs,
       apiCalls,
