@@ -22,7 +22,8 @@ export const AWS_CALL_PLAN: readonly PlannedCall[] = [
   {
     operation: 'eks:ListClusters',
     per: 'region',
-    count: '1 per account and Region (+pages), in discover; none in the audit of a target that names its clusters',
+    count:
+      '1 per account and Region (+pages), in discover; none in the audit of a target that names its clusters',
     why: 'The cluster names of the Region; no cross-Region form. Discover lists every scope once, drops empty ones and splits large ones, and each target carries its names (pipeline/split-targets.ts); only a scope discover could not list is listed again by its audit.',
   },
   {

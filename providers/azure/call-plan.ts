@@ -9,7 +9,8 @@ export const AZURE_CALL_PLAN: readonly PlannedCall[] = [
   {
     operation: 'containerservice:ManagedClusters.List',
     per: 'target',
-    count: '1 per subscription (+pages), in discover (its objects are handed to the audit of each part); again in the audit only when discover could not list the subscription',
+    count:
+      '1 per subscription (+pages), in discover (its objects are handed to the audit of each part); again in the audit only when discover could not list the subscription',
     why: 'Every managed cluster of the subscription as a full object, agent pools included: no Get per cluster.',
   },
   {

@@ -9,7 +9,8 @@ export const GCP_CALL_PLAN: readonly PlannedCall[] = [
   {
     operation: 'container:projects.locations.clusters.list',
     per: 'target',
-    count: '1 per project, in discover (its Cluster objects are handed to the audit of each part); again in the audit only when discover could not list the project or missed zones',
+    count:
+      '1 per project, in discover (its Cluster objects are handed to the audit of each part); again in the audit only when discover could not list the project or missed zones',
     why: 'Location `-` lists the clusters of every zone and region at once, unpaged, as full Cluster objects (node pools included): no clusters.get per cluster.',
     serves: ['container:projects.locations.clusters.get'],
   },
