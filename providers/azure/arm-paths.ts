@@ -6,8 +6,6 @@ export const API_VERSIONS = {
   network: '2024-05-01',
   containerRegistry: '2023-07-01',
   subscriptions: '2022-12-01',
-  /** The version `@azure/arm-containerservice` (the collector's SDK) sends, for the same objects. */
-  managedClusters: '2026-04-01',
 } as const;
 
 /** `/subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.ContainerRegistry/registries/{n}` */

@@ -2,6 +2,7 @@ import type { TokenCredential } from '@azure/core-auth';
 import { DefaultAzureCredential } from '@azure/identity';
 import type { CallLimiter } from '../../core/call-limiter';
 import type { AzureTarget } from '../../core/target';
+import { CONTAINER_SERVICE_API_VERSION } from './aks-arm';
 import { aksClusterKey } from './aks-ref';
 import { armEndpoint } from './arm-endpoint';
 import { API_VERSIONS } from './arm-paths';
@@ -57,7 +58,7 @@ export async function listAzureClusters(
   });
   const clusters = await arm.list<{ id?: string; name?: string }>(
     `/subscriptions/${subscription}/providers/Microsoft.ContainerService/managedClusters`,
-    API_VERSIONS.managedClusters,
+    CONTAINER_SERVICE_API_VERSION,
   );
   return { keys: clusters.map(aksClusterKey), objects: clusters };
 }
