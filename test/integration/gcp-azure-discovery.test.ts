@@ -77,7 +77,13 @@ describe('GCP project discovery (Resource Manager v3)', () => {
     });
     const out = await discover(
       config,
-      { store, clock, logger: recordingLogger(), gcp: gcp() },
+      // Projects only: with cluster listing, these cluster-less projects would make no target.
+      {
+        store,
+        clock,
+        logger: recordingLogger(),
+        gcp: { listProjects: (p) => gcp().listProjects(p) },
+      },
       RUN,
     );
     expect(out.targets).toHaveLength(62);
