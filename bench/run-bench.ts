@@ -140,6 +140,7 @@ function timing() {
 async function probeChains(
   sandbox: SandboxLink,
   targets: Target[],
+  clustersIn: (target: Target) => number,
   memberRoleName: string,
 ): Promise<{ calls: number; target: string }> {
   let longest = { calls: 0, target: '' };
@@ -154,8 +155,8 @@ async function probeChains(
       { aws: open, gcp: open, azure: open },
       memberRoleName,
     );
-    // The largest target has the most pages and the most clusters: its chain is the longest.
-    const target = mine[0] as Target;
+    // The largest scope has the most pages and the most clusters: its chain is the longest.
+    const target = mine.reduce((a, b) => (clustersIn(b) > clustersIn(a) ? b : a));
     await collectors[cloud].collect(target);
     const calls = longestChain(seen);
     if (calls > longest.calls) longest = { calls, target: targetLabel(target) };
@@ -189,14 +190,20 @@ async function startEstate(opts: BenchOptions, dir: string) {
     ...config.gcp.projects.map((project): Target => ({ cloud: 'gcp', project })),
     ...config.azure.subscriptions.map((subscription): Target => ({ cloud: 'azure', subscription })),
   ];
-  return { sandbox, config, targets };
+  const clustersIn = (t: Target): number =>
+    t.cloud === 'aws'
+      ? (estate.aws?.accounts[t.account]?.regions[t.region]?.clusters.length ?? 0)
+      : t.cloud === 'gcp'
+        ? (estate.gcp?.projects[t.project]?.clusters.length ?? 0)
+        : (estate.azure?.subscriptions[t.subscription]?.managedClusters.length ?? 0);
+  return { sandbox, config, targets, clustersIn };
 }
 
 export async function runBench(opts: BenchOptions): Promise<BenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'mk8s-bench-'));
-  const { sandbox, config, targets } = await startEstate(opts, dir);
+  const { sandbox, config, targets, clustersIn } = await startEstate(opts, dir);
   try {
-    const chain = await probeChains(sandbox, targets, config.aws.memberRoleName);
+    const chain = await probeChains(sandbox, targets, clustersIn, config.aws.memberRoleName);
     await sandbox.reset();
 
     // Where the time goes: how long each call held its slot, and the first and last call.
