@@ -2,11 +2,10 @@ import type { DiscoveryHooks } from '../../pipeline/discover';
 import type { RunConfig } from '../../pipeline/run-config';
 import { createEksClusterLister } from '../../providers/aws/cluster-discovery';
 import { createAwsDiscovery } from '../../providers/aws/discovery';
-import { listAzureClusters, listAzureSubscriptions } from '../../providers/azure/discovery';
-import { createGcpDiscovery, type GcpDiscovery } from '../../providers/gcp/discovery';
-import { azureCredential } from '../shared/azure-credentials';
-import { type CredentialWiring, credentialSources } from '../shared/credential-sources';
-import { gcpAuthClient } from '../shared/gcp-credentials';
+import type { GcpDiscovery } from '../../providers/gcp/discovery';
+import type { CredentialSources } from '../shared/cloud-credentials';
+import type { CredentialWiring } from '../shared/credential-sources';
+import type { AzureDiscovery } from './azure-discovery';
 
 export interface DiscoveryWiring extends CredentialWiring {
   /** Local stand-ins of the cloud APIs (tests, `npm start`); default: the real endpoints. */
@@ -36,28 +35,25 @@ export function discoveryHooksFor(config: RunConfig, wiring: DiscoveryWiring): D
   };
   const accounts = createAwsDiscovery(awsOptions);
   const clusters = createEksClusterLister(awsOptions);
-  const sources = credentialSources(wiring);
-
-  const google = wiring.endpoints?.google;
+  // GCP and Azure modules (their SDKs and credentials) load only in a run that lists them.
+  let sources: Promise<CredentialSources> | undefined;
+  const credentialSources = () => {
+    sources ??= import('../shared/credential-sources').then((m) => m.credentialSources(wiring));
+    return sources;
+  };
   let gcp: Promise<GcpDiscovery> | undefined;
   const gcpDiscovery = (): Promise<GcpDiscovery> => {
-    gcp ??= gcpAuthClient(config.gcp.credentials, sources).then((authClient) =>
-      createGcpDiscovery({
-        ...(authClient === undefined ? {} : { authClient }),
-        ...(google === undefined ? {} : { endpoint: google }),
-      }),
+    gcp ??= Promise.all([import('./gcp-discovery'), credentialSources()]).then(([m, s]) =>
+      m.gcpDiscovery(config, s, wiring.endpoints?.google),
     );
     return gcp;
   };
-  const arm = wiring.endpoints?.arm;
-  let azure: ReturnType<typeof azureCredential> | undefined;
-  const azureOptions = async () => {
-    azure ??= azureCredential(config.azure.credentials, sources);
-    const credential = await azure;
-    return {
-      ...(credential === undefined ? {} : { credential }),
-      ...(arm === undefined ? {} : { endpoint: arm }),
-    };
+  let azure: Promise<AzureDiscovery> | undefined;
+  const azureDiscovery = (): Promise<AzureDiscovery> => {
+    azure ??= Promise.all([import('./azure-discovery'), credentialSources()]).then(([m, s]) =>
+      m.azureDiscovery(config, s, wiring.endpoints?.arm),
+    );
+    return azure;
   };
 
   return {
@@ -71,9 +67,8 @@ export function discoveryHooksFor(config: RunConfig, wiring: DiscoveryWiring): D
       listClusters: async (project) => (await gcpDiscovery()).listClusters(project),
     },
     azure: {
-      listSubscriptions: async () =>
-        (await listAzureSubscriptions(await azureOptions())).map((t) => t.subscription),
-      listClusters: async (subscription) => listAzureClusters(subscription, await azureOptions()),
+      listSubscriptions: async () => (await azureDiscovery()).listSubscriptions(),
+      listClusters: async (subscription) => (await azureDiscovery()).listClusters(subscription),
     },
   };
 }
