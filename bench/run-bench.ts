@@ -54,8 +54,9 @@ export interface BenchResult {
   /** The process's peak until the last target was audited (publish runs after). */
   peakRssMb: number;
   /**
-   * Publish (no cloud calls with Security Hub off: merging, reports, summary), timed and
-   * measured on its own: in AWS it is a Lambda function of its own.
+   * Publish (no cloud calls with Security Hub off: merging, reports, summary): its own seconds,
+   * and the process's peak RSS at the end, which includes what the audits left in the heap (in
+   * AWS publish is a function of its own and starts without it).
    */
   publish: { seconds: number; peakRssMb: number };
   totalSeconds: number;
