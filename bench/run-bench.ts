@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ALL_CHECKS } from '../checks/index';
 import { runConfigForEstate } from '../cli/estate-run-config';
+import { type MemberRole, sandboxCollectors, sandboxListers } from '../cli/sandbox-wiring';
 import { CallLimiter } from '../core/call-limiter';
 import type { Logger } from '../core/logger';
 import type { Cloud } from '../core/provider';
@@ -12,7 +13,6 @@ import { runLocal } from '../pipeline/run-local';
 import type { CounterEntry } from '../sandbox/counters';
 import { loadEstate, parseEstate } from '../sandbox/estate';
 import { SAMPLE_ESTATE_FILE } from '../sandbox/sample-estate';
-import { sandboxCollectors, sandboxListers } from './collectors';
 import { type CostEstimate, estimateCost } from './cost';
 import { countingStore } from './counting-store';
 import { benchEstate, clustersPerCloud } from './estate';
@@ -142,7 +142,7 @@ async function probeChains(
   sandbox: SandboxLink,
   targets: Target[],
   clustersIn: (target: Target) => number,
-  memberRoleName: string,
+  memberRole: MemberRole,
 ): Promise<{ calls: number; target: string }> {
   let longest = { calls: 0, target: '' };
   for (const cloud of CLOUDS) {
@@ -154,7 +154,7 @@ async function probeChains(
     const collectors = sandboxCollectors(
       sandbox.url,
       { aws: open, gcp: open, azure: open },
-      memberRoleName,
+      memberRole,
     );
     // The largest scope has the most pages and the most clusters: its chain is the longest.
     const target = mine.reduce((a, b) => (clustersIn(b) > clustersIn(a) ? b : a));
@@ -204,7 +204,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'mk8s-bench-'));
   const { sandbox, config, targets, clustersIn } = await startEstate(opts, dir);
   try {
-    const chain = await probeChains(sandbox, targets, clustersIn, config.aws.memberRoleName);
+    const chain = await probeChains(sandbox, targets, clustersIn, config.aws);
     await sandbox.reset();
 
     // Where the time goes: how long each call held its slot, and the first and last call.
@@ -215,16 +215,14 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       azure: new CallLimiter(config.callsInFlight.azure, held.azure.observe),
     };
     const store = countingStore(createFsStore(join(dir, 'store')));
-    const listers = opts.listing
-      ? sandboxListers(sandbox.url, calls, config.aws.memberRoleName)
-      : {};
+    const listers = opts.listing ? sandboxListers(sandbox.url, calls, config.aws) : {};
     const logger = phaseLogger();
     const cpu0 = process.cpuUsage();
     const sampler = setInterval(() => logger.sample(), 50);
     const t0 = performance.now();
     const run = await runLocal(config, {
       store,
-      collectors: sandboxCollectors(sandbox.url, calls, config.aws.memberRoleName),
+      collectors: sandboxCollectors(sandbox.url, calls, config.aws),
       checks: ALL_CHECKS,
       clock: () => new Date(),
       logger,

@@ -41,6 +41,9 @@ export function formatRunSummary(summary: RunSummary): string {
     out.push('', `Not fully audited (${plural(summary.coverage.length, 'coverage finding')}):`);
     for (const c of summary.coverage) out.push(`  ${c.message}`);
   }
+  if (targets.emptyScopes.length > 0) {
+    out.push('', `Listed with no cluster, nothing to audit: ${targets.emptyScopes.join(', ')}`);
+  }
   for (const e of targets.discoveryErrors) {
     out.push(
       `Discovery: ${e.operation} (${e.resource ?? '-'}) failed with ${e.code}: ${e.message}`,

@@ -2,7 +2,6 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import { ALL_CHECKS } from '../checks/index';
-import { CallLimiter } from '../core/call-limiter';
 import type { Collector } from '../core/collector';
 import { type Logger, silentLogger } from '../core/logger';
 import type { Cloud } from '../core/provider';
@@ -14,19 +13,13 @@ import { runLocal } from '../pipeline/run-local';
 import type { RunSummary } from '../pipeline/run-summary';
 import { securityHubDestination } from '../pipeline/securityhub-destination';
 import { callerIdentity } from '../providers/aws/caller-identity';
-import { createAwsCollector } from '../providers/aws/collector';
-import { createAzureCollector } from '../providers/azure/collector';
-import { createGcpCollector } from '../providers/gcp/collector';
-import {
-  awsClientConfig,
-  fakeAzureCredential,
-  fakeGoogleAuthClient,
-  stsClient,
-} from '../sandbox/clients';
+import { awsClientConfig, stsClient } from '../sandbox/clients';
+import type { CounterEntry } from '../sandbox/counters';
 import { loadEstate } from '../sandbox/estate';
 import { startS3 } from '../sandbox/s3';
 import { startSandbox } from '../sandbox/server';
 import { runConfigForEstate } from './estate-run-config';
+import { callLimiters, sandboxCollectors, sandboxListers } from './sandbox-wiring';
 
 /** The sample estate `npm start` serves. */
 export const SAMPLE_ESTATE = join(import.meta.dirname, '..', 'sandbox', 'estates', 'sample.json');
@@ -54,13 +47,16 @@ export interface StartResult {
   s3Url: string;
   /** Clouds that had no collector in this build (their targets are failed targets). */
   missingCollectors: Cloud[];
+  /** The cloud API calls the sandbox served during the run, by operation and target. */
+  apiCalls: CounterEntry[];
 }
 
 /**
- * `npm start`: the sandbox cloud serving an estate and s3rver on loopback, the real collectors
- * and Security Hub client pointed at them by endpoint options, the same discover → audit →
- * publish steps the Lambda functions run, and the run's outputs copied to `outDir`. Everything
- * started here is stopped before it returns, whatever happened.
+ * `npm start`: the sandbox cloud serving an estate and s3rver on loopback, the real cluster
+ * listers, collectors and Security Hub client pointed at them by endpoint options, the same
+ * discover → audit → publish steps the Lambda functions run (discover lists each scope's
+ * clusters, drops empty scopes and splits large ones), and the run's outputs copied to
+ * `outDir`. Everything started here is stopped before it returns, whatever happened.
  */
 export async function runStart(opts: StartOptions): Promise<StartResult> {
   const estate = loadEstate(opts.estateFile);
@@ -72,28 +68,14 @@ export async function runStart(opts: StartOptions): Promise<StartResult> {
     const s3Client = new S3Client(s3.clientConfig);
     try {
       const config = runConfigForEstate(estate, SECURITY_HUB_REGION);
-      const { credentials } = awsClientConfig(sandbox.url);
-      const collectors: Partial<Record<Cloud, Collector>> = {
-        aws: createAwsCollector({
-          endpoint: sandbox.url,
-          credentials,
-          calls: new CallLimiter(config.callsInFlight.aws),
-          assumeRole: {
-            roleName: config.aws.memberRoleName,
-            ...(config.aws.externalId ? { externalId: config.aws.externalId } : {}),
-          },
-        }),
-        gcp: createGcpCollector({
-          endpoint: sandbox.url,
-          authClient: fakeGoogleAuthClient(),
-          calls: new CallLimiter(config.callsInFlight.gcp),
-        }),
-        azure: createAzureCollector({
-          endpoint: sandbox.url,
-          credential: fakeAzureCredential,
-          calls: new CallLimiter(config.callsInFlight.azure),
-        }),
-      };
+      // One limiter per cloud, shared by discover's listing and the audits: each cloud's limit
+      // holds for the whole run.
+      const calls = callLimiters(config.callsInFlight);
+      const collectors: Partial<Record<Cloud, Collector>> = sandboxCollectors(
+        sandbox.url,
+        calls,
+        config.aws,
+      );
       const missingCollectors = (['aws', 'gcp', 'azure'] as const).filter((c) => !collectors[c]);
 
       const sts = stsClient(sandbox.url);
@@ -113,6 +95,7 @@ export async function runStart(opts: StartOptions): Promise<StartResult> {
         const { published } = await runLocal(config, {
           store,
           collectors,
+          ...sandboxListers(sandbox.url, calls, config.aws),
           checks: ALL_CHECKS,
           clock,
           logger,
@@ -137,6 +120,7 @@ export async function runStart(opts: StartOptions): Promise<StartResult> {
           sandboxUrl: sandbox.url,
           s3Url: s3.url,
           missingCollectors,
+          apiCalls: sandbox.counters.entries(),
         };
       } finally {
         hub.destroy();

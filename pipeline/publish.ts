@@ -360,6 +360,7 @@ export async function publish(input: PublishInput, deps: PublishDeps): Promise<P
     publishedAt,
     outcomes,
     discoveryErrors: discovered.errors ?? [],
+    emptyScopes: discovered.emptyScopes ?? [],
     findings: tally,
     keys: [...keysWritten].sort(),
     reports: written ?? {

@@ -54,6 +54,8 @@ export interface RunSummary {
     results: TargetOutcome[];
     /** Discovery calls that failed: targets that may be missing from this run. */
     discoveryErrors: CollectionError[];
+    /** Scopes whose clusters were listed and that have none: no target, nothing to audit. */
+    emptyScopes: string[];
   };
   findings: FindingSummary & {
     byCloud: Record<Cloud, Record<Status, number>>;
@@ -156,6 +158,7 @@ export function buildRunSummary(args: {
   publishedAt: Date;
   outcomes: TargetOutcome[];
   discoveryErrors: CollectionError[];
+  emptyScopes: readonly string[];
   /** The run's findings, or their tally when they were counted as they were written. */
   findings: readonly Finding[] | RunFindingsTally;
   keys: string[];
@@ -185,6 +188,7 @@ export function buildRunSummary(args: {
       byCloud: byCloudTargets,
       results: args.outcomes,
       discoveryErrors: args.discoveryErrors,
+      emptyScopes: [...args.emptyScopes],
     },
     findings: tally.findings(),
     coverage: tally.coverage,

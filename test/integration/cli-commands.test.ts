@@ -73,8 +73,19 @@ describe('mk8s-audit', () => {
     const summary = JSON.parse(await readFile(join(dir, 'out', 'run-summary.json'), 'utf8')) as {
       format: string;
       findings: { total: number };
+      targets: {
+        emptyScopes: string[];
+        results: { label: string; target: { clusters?: string[] } }[];
+      };
     };
     expect(summary.format).toBe('mk8s-audit-run-summary');
     expect(summary.findings.total).toBe(findings.length);
+    // Discover listed every scope, as deployed: each target names its clusters, except the GKE
+    // project with an unreachable zone (audited whole, so its audit lists and reports it).
+    expect(summary.targets.emptyScopes).toEqual([]);
+    expect(
+      summary.targets.results.filter((t) => t.target.clusters === undefined).map((t) => t.label),
+    ).toEqual(['gcp:acme-dev-gke']);
+    expect(summary.targets.results.length).toBe(8);
   });
 });

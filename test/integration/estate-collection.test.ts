@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { sandboxCollectors } from '../../bench/collectors';
 import { benchEstate } from '../../bench/estate';
 import { runConfigForEstate } from '../../cli/estate-run-config';
+import { sandboxCollectors } from '../../cli/sandbox-wiring';
 import { CallLimiter } from '../../core/call-limiter';
 import type { CollectionError } from '../../core/snapshot';
 import { type Target, targetLabel } from '../../core/target';
@@ -23,7 +23,7 @@ async function collectEveryTarget(estate: Estate) {
     const collectors = sandboxCollectors(
       sb.url,
       { aws: limit, gcp: limit, azure: limit },
-      config.aws.memberRoleName,
+      config.aws,
     );
     const targets: Target[] = [
       ...config.aws.accounts.flatMap((account) =>

@@ -2,11 +2,14 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatRunSummary } from '../../cli/run-summary-report';
 import { runStart, type StartResult } from '../../cli/start-run';
+import { targetLabel } from '../../core/target';
 import { parseFindingsJson } from '../../outputs/findings-json';
 import type { RunSummary } from '../../pipeline/run-summary';
+import { DiscoverOutput } from '../../pipeline/types';
 import { ACCOUNT_A, ACCOUNT_B, awsEstate, REGION } from './sandbox/estates';
-import { gcpAzureEstate } from './sandbox/gcp-azure-estates';
+import { gcpAzureEstate, PROJECT, SUB_1, SUB_2 } from './sandbox/gcp-azure-estates';
 
 let dir: string;
 let result: StartResult;
@@ -26,9 +29,11 @@ describe('runStart (sandbox cloud + s3rver, real clients)', () => {
     const { targets } = result.summary;
     const byLabel = Object.fromEntries(targets.results.map((t) => [t.label, t]));
     expect(byLabel[`aws:${ACCOUNT_A}/${REGION}`]).toMatchObject({ status: 'ok', clusters: 3 });
-    // The second account is reached through the member role and has no cluster.
-    expect(byLabel[`aws:${ACCOUNT_B}/${REGION}`]).toMatchObject({ status: 'ok', clusters: 0 });
-    expect(targets.total).toBe(6);
+    expect(byLabel[`azure:${SUB_1}`]).toMatchObject({ status: 'ok', clusters: 5 });
+    // The GKE project has an unreachable zone: partial, not lost.
+    expect(byLabel[`gcp:${PROJECT}`]).toMatchObject({ status: 'partial', clusters: 4 });
+    // Six scopes, three of them without a cluster (below): three targets.
+    expect(targets.total).toBe(3);
     // Every cloud with a collector is audited; one this build cannot collect is reported,
     // target by target, never skipped.
     const collected = targets.results.filter(
@@ -70,7 +75,7 @@ describe('runStart (sandbox cloud + s3rver, real clients)', () => {
       'utf8',
     );
     expect(parseFindingsJson(copied, 'copy')).toEqual(findings);
-    expect(summary.keys.filter((k) => k.endsWith('/snapshot.json'))).toHaveLength(6);
+    expect(summary.keys.filter((k) => k.endsWith('/snapshot.json'))).toHaveLength(3);
     expect(await readFile(result.reportFile, 'utf8')).toContain('<html');
   });
 
@@ -85,5 +90,54 @@ describe('runStart (sandbox cloud + s3rver, real clients)', () => {
     );
     // The sandbox validates every finding against the Security Hub model: all must pass.
     expect(sh).toMatchObject({ imported: sh.submitted, failed: 0, failures: [] });
+  });
+
+  it("runs discover's listing, as the deployed discover does: each scope listed once, empty scopes not audited", async () => {
+    /** Calls the sandbox served of an operation, for one scope (`account/region`, project...). */
+    const served = (operation: string, scope: string) =>
+      result.apiCalls
+        .filter((e) => e.operation === operation && e.target === scope)
+        .reduce((n, e) => n + e.count, 0);
+    const emptyScopes = [`aws:${ACCOUNT_B}/${REGION}`, 'gcp:empty-project', `azure:${SUB_2}`];
+
+    // The empty scopes were listed, have no target and are reported as empty.
+    expect(result.summary.targets.emptyScopes).toEqual(emptyScopes);
+    const labels = result.summary.targets.results.map((t) => t.label);
+    for (const scope of emptyScopes) expect(labels).not.toContain(scope);
+    expect(formatRunSummary(result.summary)).toContain(
+      `Listed with no cluster, nothing to audit: ${emptyScopes.join(', ')}`,
+    );
+    const targetsKey = result.summary.keys.find((k) => k.endsWith('/targets.json'));
+    if (targetsKey === undefined) throw new Error('the run has no targets.json');
+    const discovered = DiscoverOutput.parse(
+      JSON.parse(await readFile(join(result.objectsDir, targetsKey), 'utf8')),
+    );
+    expect(discovered.emptyScopes).toEqual(emptyScopes);
+    // An empty scope cost its listing and nothing else.
+    expect(served('eks:ListClusters', `${ACCOUNT_B}/${REGION}`)).toBe(1);
+    expect(served('container:ListClusters', 'empty-project')).toBe(1);
+    expect(served('containerservice:ListManagedClusters', SUB_2)).toBe(1);
+    const touching = (scope: string) =>
+      result.apiCalls
+        .filter((e) => e.target === scope && !e.operation.startsWith('sts:'))
+        .map((e) => e.operation);
+    expect(touching(`${ACCOUNT_B}/${REGION}`)).toEqual(['eks:ListClusters']);
+    expect(touching('empty-project')).toEqual(['container:ListClusters']);
+    expect(touching(SUB_2)).toEqual(['containerservice:ListManagedClusters']);
+
+    // A listed scope's target names its clusters, and its audit does not list them again.
+    const byLabel = new Map(discovered.targets.map((t) => [targetLabel(t), t]));
+    expect(byLabel.get(`aws:${ACCOUNT_A}/${REGION}`)).toMatchObject({
+      clusters: ['c01', 'c02', 'c03'],
+    });
+    expect(served('eks:ListClusters', `${ACCOUNT_A}/${REGION}`)).toBe(1);
+    expect(byLabel.get(`azure:${SUB_1}`)).toMatchObject({
+      clusters: ['rg1/aks-a', 'rg1/aks-b', 'rg2/aks-c', 'rg2/aks-d', 'rg2/aks-e'],
+    });
+    // Five clusters at two a page: three pages, once.
+    expect(served('containerservice:ListManagedClusters', SUB_1)).toBe(3);
+    // The GKE listing missed a zone: the project stays whole and its audit lists (and reports).
+    expect(byLabel.get(`gcp:${PROJECT}`)?.clusters).toBeUndefined();
+    expect(served('container:ListClusters', PROJECT)).toBe(2);
   });
 });

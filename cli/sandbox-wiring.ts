@@ -1,7 +1,8 @@
-import type { CallLimiter } from '../core/call-limiter';
+import { CallLimiter } from '../core/call-limiter';
 import type { Collector } from '../core/collector';
 import type { Cloud } from '../core/provider';
 import type { DiscoveryHooks } from '../pipeline/discover';
+import type { RunConfig } from '../pipeline/run-config';
 import { createEksClusterLister } from '../providers/aws/cluster-discovery';
 import { createAwsCollector } from '../providers/aws/collector';
 import { createAzureCollector } from '../providers/azure/collector';
@@ -10,11 +11,31 @@ import { createGcpCollector } from '../providers/gcp/collector';
 import { createGcpDiscovery } from '../providers/gcp/discovery';
 import { awsClientConfig, fakeAzureCredential, fakeGoogleAuthClient } from '../sandbox/credentials';
 
+/** The member role the AWS clients assume in each account, as the run config names it. */
+export type MemberRole = Pick<RunConfig['aws'], 'memberRoleName' | 'externalId'>;
+
+/**
+ * One call limiter per cloud, sized by the run config: discover's listers and the collectors
+ * share them, so a cloud's limit holds for the whole process.
+ */
+export function callLimiters(callsInFlight: Record<Cloud, number>): Record<Cloud, CallLimiter> {
+  return {
+    aws: new CallLimiter(callsInFlight.aws),
+    gcp: new CallLimiter(callsInFlight.gcp),
+    azure: new CallLimiter(callsInFlight.azure),
+  };
+}
+
+const assumeRoleOf = (role: MemberRole) => ({
+  roleName: role.memberRoleName,
+  ...(role.externalId === undefined ? {} : { externalId: role.externalId }),
+});
+
 /** The three production collectors pointed at a sandbox, each behind its cloud's limiter. */
 export function sandboxCollectors(
   url: string,
   calls: Record<Cloud, CallLimiter>,
-  memberRoleName: string,
+  memberRole: MemberRole,
 ): Record<Cloud, Collector> {
   const { credentials } = awsClientConfig(url);
   return {
@@ -22,7 +43,7 @@ export function sandboxCollectors(
       endpoint: url,
       credentials,
       calls: calls.aws,
-      assumeRole: { roleName: memberRoleName },
+      assumeRole: assumeRoleOf(memberRole),
     }),
     gcp: createGcpCollector({
       endpoint: url,
@@ -38,13 +59,15 @@ export function sandboxCollectors(
 }
 
 /**
- * The production cluster listers of discover pointed at a sandbox, each behind its cloud's
- * limiter (the same limiters as the collectors: one process, one budget per cloud).
+ * The production cluster listers of discover (the ones `functions/discover` wires) pointed at
+ * a sandbox, each behind its cloud's limiter (the same limiters as the collectors: one process,
+ * one budget per cloud). With them discover drops empty scopes, splits large ones and hands the
+ * listed GKE and AKS objects to the audits, as the deployed run does.
  */
 export function sandboxListers(
   url: string,
   calls: Record<Cloud, CallLimiter>,
-  memberRoleName: string,
+  memberRole: MemberRole,
 ): DiscoveryHooks {
   const { credentials } = awsClientConfig(url);
   const eks = createEksClusterLister({
@@ -52,7 +75,7 @@ export function sandboxListers(
     endpoint: url,
     credentials,
     calls: calls.aws,
-    assumeRole: { roleName: memberRoleName },
+    assumeRole: assumeRoleOf(memberRole),
   });
   const gke = createGcpDiscovery({
     endpoint: url,
