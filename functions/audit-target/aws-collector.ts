@@ -14,6 +14,7 @@ export function awsCollector(config: RunConfig, wiring: CollectorWiring): Collec
     calls: new CallLimiter(config.callsInFlight.aws),
     assumeRole: { roleName: memberRoleName, ...(externalId === undefined ? {} : { externalId }) },
     ...(endpoint === undefined ? {} : { endpoint }),
+    ...(wiring.sharedCache === undefined ? {} : { sharedCache: wiring.sharedCache }),
     ...(wiring.awsCredentials === undefined ? {} : { credentials: wiring.awsCredentials }),
   });
 }

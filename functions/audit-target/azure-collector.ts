@@ -19,5 +19,6 @@ export async function azureCollector(
     calls: new CallLimiter(config.callsInFlight.azure),
     ...(credential === undefined ? {} : { credential }),
     ...(endpoint === undefined ? {} : { endpoint }),
+    ...(wiring.sharedCache === undefined ? {} : { sharedCache: wiring.sharedCache }),
   });
 }

@@ -1,5 +1,6 @@
 import type { Collector } from '../../core/collector';
 import type { Cloud } from '../../core/provider';
+import type { SharedCache } from '../../core/run-cache';
 import type { RunConfig } from '../../pipeline/run-config';
 import type { AwsCredentials } from '../../providers/aws/collector-options';
 import type { CredentialSources } from '../shared/cloud-credentials';
@@ -13,6 +14,12 @@ export interface CollectorWiring {
   awsCredentials?: AwsCredentials;
   /** Local stand-ins of the cloud APIs (tests, `npm start`); default: the real endpoints. */
   endpoints?: { aws?: string; google?: string; arm?: string };
+  /**
+   * The execution environment's cache of objects shared by targets (an account's IAM, a
+   * Region's catalogs, a project's or subscription's shared objects; `environment-handler.ts`);
+   * default: each collector its own, which lives one invocation.
+   */
+  sharedCache?: SharedCache;
 }
 
 /** Credentials are set up when a target of the cloud is collected, not before. */
@@ -30,8 +37,10 @@ function deferred(make: () => Promise<Collector>): Collector {
  * The collectors of one audit-target invocation. AWS: the function role, and the read-only
  * member role elsewhere. GCP and Azure: the credentials `gcp.credentials` / `azure.credentials`
  * name (keyless federation, or an opt-in secret read now from Secrets Manager). Made per
- * invocation, so secrets are read at most once per invocation and per-run caches stay per run;
- * a credentials failure fails only the targets of that cloud (audit-target records it).
+ * invocation, so credentials and clients live one invocation and secrets are read at most once
+ * per invocation; the objects shared by targets live in `wiring.sharedCache`, the execution
+ * environment's. A credentials failure fails only the targets of that cloud (audit-target
+ * records it).
  *
  * Each cloud's collector and SDKs are imported when a target of that cloud comes: the bundle
  * keeps them in chunks of their own (infra/bundling), so a cold start of a GKE target never

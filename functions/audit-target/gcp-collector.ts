@@ -19,5 +19,6 @@ export async function gcpCollector(
     calls: new CallLimiter(config.callsInFlight.gcp),
     ...(authClient === undefined ? {} : { authClient }),
     ...(endpoint === undefined ? {} : { endpoint }),
+    ...(wiring.sharedCache === undefined ? {} : { sharedCache: wiring.sharedCache }),
   });
 }

@@ -1,5 +1,6 @@
 import type { EKSClientConfig } from '@aws-sdk/client-eks';
 import type { CallLimiter } from '../../core/call-limiter';
+import type { SharedCache } from '../../core/run-cache';
 
 /** An identity or an identity provider, as every AWS SDK v3 client accepts it. */
 export type AwsCredentials = NonNullable<EKSClientConfig['credentials']>;
@@ -31,6 +32,12 @@ export interface AwsCollectorOptions {
    * the targets of one run share them, the next run in a reused Lambda environment asks again.
    */
   sharedCacheTtlMs?: number;
+  /**
+   * The cache of those shared objects, when it outlives this collector (a Lambda execution
+   * environment's, functions/audit-target); default: one of this collector's own, with
+   * `sharedCacheTtlMs`. Only objects go in it, never credentials or clients.
+   */
+  sharedCache?: SharedCache;
   /** The clock stamped on snapshots as `collectedAt` (default: the system clock). */
   now?: () => Date;
 }

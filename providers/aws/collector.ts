@@ -16,6 +16,7 @@ import { STSClient } from '@aws-sdk/client-sts';
 import { CallLimiter, DEFAULT_CALLS_IN_FLIGHT } from '../../core/call-limiter';
 import type { Collector, CollectProgress, TargetCollection } from '../../core/collector';
 import { mapLimit } from '../../core/map-limit';
+import { DEFAULT_RUN_CACHE_TTL_MS, RunCache } from '../../core/run-cache';
 import { type CollectionError, failed, type Part } from '../../core/snapshot';
 import type { EksCluster, EksNodegroup, EksSnapshot } from '../../core/snapshot-eks';
 import type { AwsTarget } from '../../core/target';
@@ -38,9 +39,8 @@ import { collectNodegroups } from './collect-nodegroups';
 import { toCollectionError } from './collection-error';
 import type { AwsCollectorOptions, AwsCredentials } from './collector-options';
 import { eksRef } from './eks-ref';
-import { DEFAULT_RUN_CACHE_TTL_MS, RunCache } from './run-cache';
 import { TargetBatch } from './target-batch';
-import { TargetCache } from './target-cache';
+import { TargetCache, wideParts } from './target-cache';
 
 /**
  * The SDK's standard retry with 8 attempts (its default is 3): a call throttled at a sustained
@@ -81,9 +81,15 @@ export function createAwsCollector(opts: AwsCollectorOptions = {}): Collector {
   /**
    * Objects of an account's global services (IAM: role list, OIDC providers, each role and
    * customer managed policy) or of a Region's catalogs (EKS versions, add-on versions): shared by
-   * the run's targets of that account or Region, and asked for again in the next run.
+   * the run's targets of that account or Region, and asked for again in the next run. Keys name
+   * the account or the Region, never a credential: the role that read an object does not change
+   * it (IAM's List and Get calls do not filter by the caller's permissions; a denied call fails
+   * and is not kept). No partition either: one process or execution environment runs in one
+   * partition, and Region names are the partition's own.
    */
-  const wide = new RunCache(opts.sharedCacheTtlMs ?? DEFAULT_RUN_CACHE_TTL_MS, now);
+  const wide = (
+    opts.sharedCache ?? new RunCache(opts.sharedCacheTtlMs ?? DEFAULT_RUN_CACHE_TTL_MS, now)
+  ).scope('aws');
   let caller: Promise<CallerIdentity> | undefined;
 
   const clientConfig = (region: string, credentials?: AwsCredentials): ClientConfig => ({
@@ -191,14 +197,14 @@ export function createAwsCollector(opts: AwsCollectorOptions = {}): Collector {
     if (names.length === 0) return { target, snapshots: [], errors: [] };
 
     // DescribeClusterVersions is the same for every account of a Region.
-    const versions = wide
-      .scope(`region:${target.region}`)
-      .once('clusterVersions', () => collectClusterVersions(eks));
+    const versions = wideParts(wide.scope(`region:${target.region}`)).once('clusterVersions', () =>
+      collectClusterVersions(eks),
+    );
     const shared = new TargetCache({
       // IAM is global: its roles, policies and OIDC providers serve every region of the account.
-      account: wide.scope(`account:${target.account}`),
+      account: wideParts(wide.scope(`account:${target.account}`)),
       // The add-on catalog is the Region's, the same in every account.
-      region: wide.scope(`region:${target.region}`),
+      region: wideParts(wide.scope(`region:${target.region}`)),
     });
     // Calls made once for all the target's clusters (TargetBatch): the subnets and security
     // group rules once every cluster has been described, the log groups right away.

@@ -1,3 +1,4 @@
+import type { SharedCache } from '../../core/run-cache';
 import type { Part } from '../../core/snapshot';
 
 /** Keys whose objects are the account's (IAM is global), not the target's account+region. */
@@ -10,6 +11,11 @@ const REGION_WIDE = ['addonVersions:'];
 /** Something that fetches each keyed part once and hands every asker the same promise. */
 export interface PartCache {
   once<T>(key: string, fetch: () => Promise<Part<T>>): Promise<Part<T>>;
+}
+
+/** A shared cache (wider than a target) seen as a PartCache: a failed part is not kept. */
+export function wideParts(cache: SharedCache): PartCache {
+  return { once: (key, fetch) => cache.once(key, fetch, (p) => p.state !== 'failed') };
 }
 
 /**

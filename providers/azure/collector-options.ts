@@ -1,5 +1,6 @@
 import type { TokenCredential } from '@azure/core-auth';
 import type { CallLimiter } from '../../core/call-limiter';
+import type { SharedCache } from '../../core/run-cache';
 
 export interface AzureCollectorOptions {
   /**
@@ -19,6 +20,13 @@ export interface AzureCollectorOptions {
   calls?: CallLimiter;
   /** Clusters collected at the same time within one subscription (default: the limiter's limit). */
   concurrency?: number;
+  /**
+   * Objects shared by the run's targets (a location's Kubernetes versions, a subscription's
+   * Defender plan, role definitions, registries, NSGs), when the cache outlives this collector
+   * (a Lambda execution environment's, functions/audit-target); default: one of this collector's
+   * own (entries fresh for `DEFAULT_RUN_CACHE_TTL_MS`). Only objects, never credentials.
+   */
+  sharedCache?: SharedCache;
   /** The clock stamped on snapshots as `collectedAt` (default: the system clock). */
   now?: () => Date;
 }

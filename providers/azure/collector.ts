@@ -8,6 +8,7 @@ import type {
   TargetCollection,
 } from '../../core/collector';
 import { mapLimit } from '../../core/map-limit';
+import { RunCache, type SharedCache } from '../../core/run-cache';
 import { type CollectionError, collected, failed, type Part } from '../../core/snapshot';
 import type {
   AksCluster,
@@ -40,20 +41,17 @@ import { appliesAt, assignedTo } from './role-assignment-scope';
 
 export { AZURE_MAX_RETRIES };
 
-/** Calls whose result is shared by many clusters run once per run; failures are retried next time. */
+/**
+ * Calls whose result is shared by many clusters (and by the run's other targets that need it)
+ * run once per run; failures are retried next time. Keys are lower-cased (ARM ids are not case
+ * sensitive) and name the subscription or the full resource id, except role definitions: a
+ * definition's GUID names it in the whole tenant (built-in roles have the same GUID and content
+ * everywhere; a custom role's GUID is unique), and the checks match definitions by GUID.
+ */
 class OncePerRun<T> {
-  private readonly cache = new Map<string, Promise<T>>();
+  constructor(private readonly cache: SharedCache) {}
   get(key: string, load: () => Promise<T>, shareable: (value: T) => boolean): Promise<T> {
-    const k = key.toLowerCase();
-    let value = this.cache.get(k);
-    if (value === undefined) {
-      value = load();
-      this.cache.set(k, value);
-      void value.then((v) => {
-        if (!shareable(v)) this.cache.delete(k);
-      });
-    }
-    return value;
+    return this.cache.once(key.toLowerCase(), load, shareable);
   }
 }
 
@@ -125,11 +123,12 @@ export function createAzureCollector(opts: AzureCollectorOptions = {}): Collecto
   const maxRetries = opts.maxRetries ?? AZURE_MAX_RETRIES;
   const arm = new ArmRest({ baseUrl, credential, policies, maxRetries });
 
-  const versions = new OncePerRun<Part<AksKubernetesVersion[]>>();
-  const pricings = new OncePerRun<Part<AzureDefenderPricing>>();
-  const definitions = new OncePerRun<Fetched<AzureRoleDefinition>>();
-  const registries = new OncePerRun<Fetched<AzureContainerRegistry>>();
-  const nsgs = new OncePerRun<Fetched<AzureNetworkSecurityGroup | undefined>>();
+  const wide = (opts.sharedCache ?? new RunCache(undefined, now)).scope('azure');
+  const versions = new OncePerRun<Part<AksKubernetesVersion[]>>(wide.scope('versions'));
+  const pricings = new OncePerRun<Part<AzureDefenderPricing>>(wide.scope('pricing'));
+  const definitions = new OncePerRun<Fetched<AzureRoleDefinition>>(wide.scope('roleDefinition'));
+  const registries = new OncePerRun<Fetched<AzureContainerRegistry>>(wide.scope('registry'));
+  const nsgs = new OncePerRun<Fetched<AzureNetworkSecurityGroup | undefined>>(wide.scope('nsg'));
   const isCollected = (p: Part<unknown>) => p.state === 'collected';
   const isOk = (f: Fetched<unknown>) => f.ok;
 

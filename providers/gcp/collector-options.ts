@@ -1,5 +1,6 @@
 import type { AuthClient } from 'google-auth-library';
 import type { CallLimiter } from '../../core/call-limiter';
+import type { SharedCache } from '../../core/run-cache';
 
 export interface GcpCollectorOptions {
   /**
@@ -22,6 +23,14 @@ export interface GcpCollectorOptions {
   concurrency?: number;
   /** Attempts per call on 429/5xx and timeouts (default 6, `GCP_MAX_ATTEMPTS`). */
   maxAttempts?: number;
+  /**
+   * Objects shared by the run's targets of a project (its project, IAM policy, services, disks,
+   * a location's server config, a network project's firewalls, subnetworks), when the cache
+   * outlives this collector (a Lambda execution environment's, functions/audit-target); default:
+   * one of this collector's own (entries fresh for `DEFAULT_RUN_CACHE_TTL_MS`). Only objects,
+   * never credentials.
+   */
+  sharedCache?: SharedCache;
   /** The clock stamped on snapshots as `collectedAt` (default: the system clock). */
   now?: () => Date;
 }

@@ -8,6 +8,7 @@ import type {
 } from '../../core/collector';
 import type { ComputeDiskAggregatedList, ComputeFirewallList } from '../../core/gcp-api/compute-v1';
 import { mapLimit } from '../../core/map-limit';
+import { RunCache } from '../../core/run-cache';
 import { type CollectionError, collected, failed, type Part } from '../../core/snapshot';
 import type {
   ComputeDisk,
@@ -47,6 +48,9 @@ export function diskOfCluster(d: ComputeDisk, name: string, location: string): b
     return label === name && (d.labels?.['goog-k8s-cluster-location'] ?? location) === location;
   return (d.users ?? []).some((u) => (u.split('/').pop() ?? '').startsWith(`gke-${name}-`));
 }
+
+/** Fetches a keyed part once and hands every asker the same promise. */
+type Once = <T>(key: string, fetch: () => Promise<Part<T>>) => Promise<Part<T>>;
 
 /** Runs a call into a part: its value, or the error naming the operation. */
 async function part<T>(
@@ -93,109 +97,137 @@ export function createGcpCollector(opts: GcpCollectorOptions = {}): Collector {
    */
   const container = <T>(path: string) => rest.get<T>('container', `/v1/${path}`);
 
-  const memo = new Map<string, Promise<Part<unknown>>>();
-  const once = <T>(key: string, fetch: () => Promise<Part<T>>): Promise<Part<T>> => {
-    let p = memo.get(key);
-    if (!p) {
-      p = fetch();
-      memo.set(key, p);
-    }
-    return p as Promise<Part<T>>;
+  /**
+   * Objects of a project, a location or a network shared by the run's targets that need them
+   * (the parts of a split project, the service projects of one host project's network), asked
+   * for again in the next run. Keys name the project (or the full subnetwork path); one
+   * execution environment or process has one set of Google credentials, so what one target read
+   * another may read too. A failed part is not kept for other targets.
+   */
+  const wide = (opts.sharedCache ?? new RunCache(undefined, now)).scope('gcp');
+  const isCollected = (p: Part<unknown>) => p.state === 'collected';
+  /**
+   * Within one target a part is fetched once, failed or not (its clusters share the failure
+   * rather than repeat the call); across targets through `wide`.
+   */
+  const targetOnce = (): Once => {
+    const memo = new Map<string, Promise<Part<unknown>>>();
+    return <T>(key: string, fetch: () => Promise<Part<T>>): Promise<Part<T>> => {
+      let p = memo.get(key);
+      if (!p) {
+        p = wide.once(key, fetch, isCollected);
+        memo.set(key, p);
+      }
+      // Stored under this key by this function only, always as a Promise<Part<T>>.
+      return p as Promise<Part<T>>;
+    };
   };
 
-  const project = (p: string) =>
-    once(`project/${p}`, () =>
-      part('cloudresourcemanager:projects.get', () =>
-        rest.get<GcpProject>('cloudresourcemanager', `/v1/projects/${p}`),
-      ),
-    );
-  const iamPolicy = (p: string) =>
-    once(`iam/${p}`, () =>
-      part('cloudresourcemanager:projects.getIamPolicy', () =>
-        rest.post<GcpIamPolicy>('cloudresourcemanager', `/v1/projects/${p}:getIamPolicy`, {
-          options: { requestedPolicyVersion: 3 },
-        }),
-      ),
-    );
-  const services = (p: string) =>
-    once(`services/${p}`, async (): Promise<Part<ServiceUsageService[]>> => {
-      const op = 'serviceusage:services.get';
-      const got = await Promise.all(
-        SCANNING_SERVICES.map((s) =>
-          part(
-            op,
-            () => rest.get<ServiceUsageService>('serviceusage', `/v1/projects/${p}/services/${s}`),
-            s,
-          ),
+  /** The objects a project's clusters share, each through `once`. */
+  const sharedParts = (once: Once) => {
+    const project = (p: string) =>
+      once(`project/${p}`, () =>
+        part('cloudresourcemanager:projects.get', () =>
+          rest.get<GcpProject>('cloudresourcemanager', `/v1/projects/${p}`),
         ),
       );
-      const errors = got.flatMap((g) => (g.state === 'failed' ? g.errors : []));
-      const values = got.flatMap((g) => (g.state === 'collected' ? [g.value] : []));
-      return values.length === 0 && errors.length > 0
-        ? failed(errors)
-        : collected(values, [op], errors);
-    });
-  const firewalls = (p: string) =>
-    once(`firewalls/${p}`, () =>
-      part(
-        'compute:firewalls.list',
-        async () => {
-          const all: ComputeFirewall[] = [];
+    const iamPolicy = (p: string) =>
+      once(`iam/${p}`, () =>
+        part('cloudresourcemanager:projects.getIamPolicy', () =>
+          rest.post<GcpIamPolicy>('cloudresourcemanager', `/v1/projects/${p}:getIamPolicy`, {
+            options: { requestedPolicyVersion: 3 },
+          }),
+        ),
+      );
+    const services = (p: string) =>
+      once(`services/${p}`, async (): Promise<Part<ServiceUsageService[]>> => {
+        const op = 'serviceusage:services.get';
+        const got = await Promise.all(
+          SCANNING_SERVICES.map((s) =>
+            part(
+              op,
+              () =>
+                rest.get<ServiceUsageService>('serviceusage', `/v1/projects/${p}/services/${s}`),
+              s,
+            ),
+          ),
+        );
+        const errors = got.flatMap((g) => (g.state === 'failed' ? g.errors : []));
+        const values = got.flatMap((g) => (g.state === 'collected' ? [g.value] : []));
+        return values.length === 0 && errors.length > 0
+          ? failed(errors)
+          : collected(values, [op], errors);
+      });
+    const firewalls = (p: string) =>
+      once(`firewalls/${p}`, () =>
+        part(
+          'compute:firewalls.list',
+          async () => {
+            const all: ComputeFirewall[] = [];
+            let token: string | undefined;
+            do {
+              const q = token ? `?pageToken=${encodeURIComponent(token)}` : '';
+              const page = await rest.get<ComputeFirewallList>(
+                'compute',
+                `/compute/v1/projects/${p}/global/firewalls${q}`,
+              );
+              all.push(...(page.items ?? []));
+              token = page.nextPageToken;
+            } while (token);
+            return all;
+          },
+          p,
+        ),
+      );
+    const disks = (p: string) =>
+      once(`disks/${p}`, () =>
+        part('compute:disks.aggregatedList', async () => {
+          const all: ComputeDisk[] = [];
           let token: string | undefined;
+          // Disks Kubernetes provisioned for a PersistentVolume (in-tree and PD CSI both write
+          // this description); node boot disks and other VMs' disks are left out.
+          const filter = encodeURIComponent(PV_DISK_FILTER);
           do {
-            const q = token ? `?pageToken=${encodeURIComponent(token)}` : '';
-            const page = await rest.get<ComputeFirewallList>(
+            const q = `?filter=${filter}${token ? `&pageToken=${encodeURIComponent(token)}` : ''}`;
+            const page = await rest.get<ComputeDiskAggregatedList>(
               'compute',
-              `/compute/v1/projects/${p}/global/firewalls${q}`,
+              `/compute/v1/projects/${p}/aggregated/disks${q}`,
             );
-            all.push(...(page.items ?? []));
+            for (const scope of Object.values(page.items ?? {})) all.push(...(scope.disks ?? []));
             token = page.nextPageToken;
           } while (token);
           return all;
-        },
-        p,
-      ),
-    );
-  const disks = (p: string) =>
-    once(`disks/${p}`, () =>
-      part('compute:disks.aggregatedList', async () => {
-        const all: ComputeDisk[] = [];
-        let token: string | undefined;
-        // Disks Kubernetes provisioned for a PersistentVolume (in-tree and PD CSI both write
-        // this description); node boot disks and other VMs' disks are left out.
-        const filter = encodeURIComponent(PV_DISK_FILTER);
-        do {
-          const q = `?filter=${filter}${token ? `&pageToken=${encodeURIComponent(token)}` : ''}`;
-          const page = await rest.get<ComputeDiskAggregatedList>(
-            'compute',
-            `/compute/v1/projects/${p}/aggregated/disks${q}`,
-          );
-          for (const scope of Object.values(page.items ?? {})) all.push(...(scope.disks ?? []));
-          token = page.nextPageToken;
-        } while (token);
-        return all;
-      }),
-    );
-  // IAM: getServerConfig has no permission of its own; GKE checks container.clusters.list on the
-  // project (README, "Least privilege", cites the sources).
-  const serverConfig = (p: string, location: string) =>
-    once(`serverConfig/${p}/${location}`, () =>
-      part(
-        'container:projects.locations.getServerConfig',
-        async () => {
-          return container<GkeServerConfig>(`projects/${p}/locations/${location}/serverConfig`);
-        },
-        location,
-      ),
-    );
+        }),
+      );
+    // IAM: getServerConfig has no permission of its own; GKE checks container.clusters.list on the
+    // project (README, "Least privilege", cites the sources).
+    const serverConfig = (p: string, location: string) =>
+      once(`serverConfig/${p}/${location}`, () =>
+        part(
+          'container:projects.locations.getServerConfig',
+          async () => {
+            return container<GkeServerConfig>(`projects/${p}/locations/${location}/serverConfig`);
+          },
+          location,
+        ),
+      );
 
-  /** A subnetwork (`projects/P/regions/R/subnetworks/S`), shared by the clusters that use it. */
-  const subnetwork = (path: string) =>
-    once(`subnetwork/${path}`, () =>
-      part('compute:subnetworks.get', () => rest.get('compute', `/compute/v1/${path}`), path),
-    );
+    /** A subnetwork (`projects/P/regions/R/subnetworks/S`), shared by the clusters that use it. */
+    const subnetwork = (path: string) =>
+      once(`subnetwork/${path}`, () =>
+        part('compute:subnetworks.get', () => rest.get('compute', `/compute/v1/${path}`), path),
+      );
 
-  async function relatedParts(p: string, cluster: GkeCluster): Promise<GkeParts> {
+    return { project, iamPolicy, services, firewalls, disks, serverConfig, subnetwork };
+  };
+  type SharedParts = ReturnType<typeof sharedParts>;
+
+  async function relatedParts(
+    shared: SharedParts,
+    p: string,
+    cluster: GkeCluster,
+  ): Promise<GkeParts> {
+    const { project, iamPolicy, services, firewalls, disks, serverConfig, subnetwork } = shared;
     const name = cluster.name ?? '';
     const location = cluster.location ?? cluster.zone ?? '';
     const netProject = projectOf(cluster.networkConfig?.network) ?? p;
@@ -292,6 +324,7 @@ export function createGcpCollector(opts: GcpCollectorOptions = {}): Collector {
     const { clusters, errors } = listing;
     progress?.listed(clusters.length);
     const collectedAt = fromDiscover && listed ? listed.listedAt : now().toISOString();
+    const shared = sharedParts(targetOnce());
     const snapshots = await mapLimit(
       clusters,
       concurrency,
@@ -302,7 +335,7 @@ export function createGcpCollector(opts: GcpCollectorOptions = {}): Collector {
             ref: gkeRef(cluster, { project: p }),
             source: { kind: 'api', collectedAt },
             cluster,
-            parts: await relatedParts(p, cluster),
+            parts: await relatedParts(shared, p, cluster),
           };
         } finally {
           progress?.clusterDone();

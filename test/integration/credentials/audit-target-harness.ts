@@ -2,8 +2,7 @@ import { afterEach } from 'vitest';
 import { ALL_CHECKS } from '../../../checks/index';
 import type { Logger } from '../../../core/logger';
 import type { Target } from '../../../core/target';
-import { collectorsFor } from '../../../functions/audit-target/collectors';
-import { makeHandler } from '../../../functions/audit-target/handler';
+import { environmentHandler } from '../../../functions/audit-target/environment-handler';
 import { parseRunConfig, type RunConfigInput } from '../../../pipeline/run-config';
 import type { ObjectStore, TargetResult } from '../../../pipeline/types';
 import type { EstateInput } from '../../../sandbox/estate';
@@ -24,29 +23,29 @@ const silent: Logger = { info() {}, warn() {}, error() {} };
 const metrics = { addMetric() {}, publishStoredMetrics() {} };
 
 /**
- * The audit-target function as Lambda wires it, against the sandbox at `url`, running as the
- * function role (default: the auditor role the estate trusts), with a store of its own.
+ * The audit-target function as Lambda wires it (one execution environment: the handler is made
+ * once and serves every call), against the sandbox at `url`, running as the function role
+ * (default: the auditor role the estate trusts), with a store of its own.
  */
 export async function auditTargetFunction(
   url: string,
   input: RunConfigInput,
-  opts: { roleName?: string; logger?: Logger } = {},
-): Promise<{ handler: ReturnType<typeof makeHandler>; store: ObjectStore }> {
+  opts: { roleName?: string; logger?: Logger; clock?: () => Date } = {},
+): Promise<{ handler: ReturnType<typeof environmentHandler>; store: ObjectStore }> {
   const config = parseRunConfig(input);
   const { store } = await tempStore();
-  const handler = makeHandler({
+  const handler = environmentHandler({
     config,
     store,
-    collectors: () =>
-      collectorsFor(config, {
-        region: AWS_REGION,
-        awsCredentials: () => roleCredentials(url, opts.roleName ?? AUDITOR_ROLE),
-        endpoints: { aws: url, google: url, arm: url },
-      }),
+    wiring: {
+      region: AWS_REGION,
+      awsCredentials: () => roleCredentials(url, opts.roleName ?? AUDITOR_ROLE),
+      endpoints: { aws: url, google: url, arm: url },
+    },
     checks: ALL_CHECKS,
     logger: opts.logger ?? silent,
     metrics,
-    clock,
+    clock: opts.clock ?? clock,
   });
   return { handler, store };
 }
