@@ -3,14 +3,18 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runBench } from './run-bench';
 
-const USAGE = `npm run bench -- [--clusters N] [--latency MS] [--per-target N] [--large N] [--whole-scopes]
+const USAGE = `npm run bench -- [--clusters N] [--latency MS] [--per-target N] [--large N] [--whole-scopes] [--cold-targets]
 
 Audits a synthetic sandbox estate of N clusters (default 1000) spread over AWS, GCP and Azure,
 with MS milliseconds added to every API call (default 50), in this process with the production
 concurrency settings. Prints one JSON object and writes it to bench/results/latest.json.
 Discover lists every scope's clusters (no target for an empty region; every account has one),
 and splits scopes of more than 25 clusters: --large N puts N of the AWS clusters in one region
-(default 60); --whole-scopes skips the listing (one target per scope, as before splitting).`;
+(default 60); --whole-scopes skips the listing (one target per scope, as before splitting).
+Objects shared by targets (an account's IAM, a Region's catalogs, a project's or subscription's
+shared objects) are fetched once for the run, as in one warm Lambda environment serving every
+target; --cold-targets gives every target fresh collectors instead, sharing nothing: the most
+calls a deployed run makes, when no two targets of a scope meet in one warm environment.`;
 
 function positive(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -28,6 +32,7 @@ const { values } = parseArgs({
     'per-target': { type: 'string' },
     large: { type: 'string' },
     'whole-scopes': { type: 'boolean' },
+    'cold-targets': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -40,6 +45,7 @@ if (values.help) {
     perTarget: Math.max(1, positive('per-target', values['per-target'], 10)),
     large: positive('large', values.large, 60),
     listing: values['whole-scopes'] !== true,
+    coldTargets: values['cold-targets'] === true,
   });
   const text = `${JSON.stringify(result, null, 2)}\n`;
   const dir = join(import.meta.dirname, 'results');

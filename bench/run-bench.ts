@@ -13,6 +13,7 @@ import { runLocal } from '../pipeline/run-local';
 import type { CounterEntry } from '../sandbox/counters';
 import { loadEstate, parseEstate } from '../sandbox/estate';
 import { SAMPLE_ESTATE_FILE } from '../sandbox/sample-estate';
+import { coldTargetCollectors } from './cold-targets';
 import { type CostEstimate, estimateCost } from './cost';
 import { countingStore } from './counting-store';
 import { benchEstate, clustersPerCloud } from './estate';
@@ -32,6 +33,12 @@ export interface BenchOptions {
    * target that lists itself, empty ones included. For comparing the two.
    */
   listing: boolean;
+  /**
+   * true: every target gets fresh collectors, so nothing is shared between targets (a deployed
+   * run where no two targets meet in one warm Lambda environment). false: one collector per
+   * cloud for the whole run (one process, or one warm environment serving every target).
+   */
+  coldTargets: boolean;
 }
 
 export interface BenchResult {
@@ -43,6 +50,8 @@ export interface BenchResult {
   /** Scopes split into parts, and the parts they became. */
   split: { scopes: number; parts: number };
   listing: boolean;
+  /** Whether every target had fresh collectors (`--cold-targets`): no object shared between them. */
+  coldTargets: boolean;
   targets: number;
   latencyMs: number;
   apiCalls: number;
@@ -222,7 +231,9 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     const t0 = performance.now();
     const run = await runLocal(config, {
       store,
-      collectors: sandboxCollectors(sandbox.url, calls, config.aws),
+      collectors: opts.coldTargets
+        ? coldTargetCollectors(() => sandboxCollectors(sandbox.url, calls, config.aws))
+        : sandboxCollectors(sandbox.url, calls, config.aws),
       checks: ALL_CHECKS,
       clock: () => new Date(),
       logger,
@@ -299,6 +310,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
         parts: parts.length,
       },
       listing: opts.listing,
+      coldTargets: opts.coldTargets,
       targets: targetCount,
       latencyMs: opts.latencyMs,
       apiCalls,
