@@ -105,6 +105,16 @@ export function renderApiCallsDoc(checks: readonly AnyCheck[]): string {
     'snapshot is the audit evidence and can be re-evaluated later. `npm run bench` measures',
     'the calls per cluster of a synthetic estate (`callsPerCluster`, `operationsPerCluster`).',
     '',
+    '“Per environment”: objects several targets need (an account’s IAM, a Region’s catalogs, a',
+    'project’s or subscription’s shared objects) are kept for 10 minutes from their fetch by the',
+    'process that collects. A CLI run or `npm run bench` is one environment for the whole run, so',
+    'such a call is made once per run. In AWS each execution environment of the audit-target',
+    'function keeps its own from its cold start and serves the targets Lambda hands it: the call',
+    'is made once by each environment that audits a target of that account, Region, project or',
+    'subscription within those 10 minutes. That is once per run when one warm environment serves',
+    'them all, and at most once per target when none share one (`npm run bench -- --cold-targets`',
+    'measures that case). A call that failed is not kept: the next target asks again.',
+    '',
   ];
   for (const c of CALL_PLANS) {
     const { cloud, target, plan } = c;

@@ -3,15 +3,17 @@ import type { PlannedCall } from '../../core/call-plan';
 /**
  * Every AWS call the EKS collector makes (collector.ts and the collect-*.ts it runs), how often,
  * and why not less often. A target is one account+region. "Shared" objects are fetched once and
- * handed to every cluster that needs them (TargetCache, RunCache); a run-wide cache serves the
- * other targets of the same account (IAM is global) or Region (catalogs).
+ * handed to every cluster that needs them (TargetCache); a cache wider than a target (RunCache:
+ * the process's, or the Lambda execution environment's) serves the other targets of the same
+ * account (IAM is global) or Region (catalogs): "per environment" in the counts.
  */
 export const AWS_CALL_PLAN: readonly PlannedCall[] = [
   {
     operation: 'sts:GetCallerIdentity',
     per: 'run',
-    count: '1 per run, only when member roles are assumed by name',
-    why: 'The caller’s account and partition, to build each member role’s ARN; kept for the run.',
+    count:
+      '1 per collector (a CLI run; in Lambda each invocation), only when member roles are assumed by name',
+    why: 'The caller’s account and partition, to build each member role’s ARN; kept for the collector.',
   },
   {
     operation: 'sts:AssumeRole',
@@ -35,7 +37,7 @@ export const AWS_CALL_PLAN: readonly PlannedCall[] = [
   {
     operation: 'eks:DescribeClusterVersions',
     per: 'region',
-    count: '1 per Region per run (+pages)',
+    count: '1 per Region per environment (+pages)',
     why: 'The version calendar is the Region’s, the same for every account: shared by the run’s targets of that Region.',
   },
   {
@@ -83,7 +85,7 @@ export const AWS_CALL_PLAN: readonly PlannedCall[] = [
   {
     operation: 'eks:DescribeAddonVersions',
     per: 'region',
-    count: '1 per Kubernetes version per Region per run (+pages)',
+    count: '1 per Kubernetes version per Region per environment (+pages)',
     why: 'The add-on catalog of a Region, the same in every account: shared by the run’s targets of that Region.',
   },
   {
@@ -197,31 +199,31 @@ export const AWS_CALL_PLAN: readonly PlannedCall[] = [
   {
     operation: 'iam:ListOpenIDConnectProviders',
     per: 'account',
-    count: '1 per account per run',
+    count: '1 per account per environment',
     why: 'IAM is global: shared by every target of the account.',
   },
   {
     operation: 'iam:ListRoles',
     per: 'account',
-    count: '1 per account per run (+pages)',
+    count: '1 per account per environment (+pages)',
     why: 'IAM is global: the IRSA trust policies of every role, shared by every target of the account.',
   },
   {
     operation: 'iam:GetRole',
     per: 'item',
-    count: '1 per cluster, node or Fargate role, per account per run',
+    count: '1 per cluster, node or Fargate role, per account per environment',
     why: 'Takes one role; shared by the clusters that use the same role.',
   },
   {
     operation: 'iam:ListAttachedRolePolicies',
     per: 'item',
-    count: '1 per role, per account per run',
+    count: '1 per role, per account per environment',
     why: 'Takes one role.',
   },
   {
     operation: 'iam:ListRolePolicies',
     per: 'item',
-    count: '1 per role, per account per run',
+    count: '1 per role, per account per environment',
     why: 'Takes one role.',
   },
   {
@@ -233,13 +235,13 @@ export const AWS_CALL_PLAN: readonly PlannedCall[] = [
   {
     operation: 'iam:GetPolicy',
     per: 'item',
-    count: '1 per customer managed policy attached to those roles, per account per run',
+    count: '1 per customer managed policy attached to those roles, per account per environment',
     why: 'Takes one policy; shared by the roles it is attached to.',
   },
   {
     operation: 'iam:GetPolicyVersion',
     per: 'item',
-    count: '1 per customer managed policy, per account per run',
+    count: '1 per customer managed policy, per account per environment',
     why: 'Takes one policy version: the document of the default version.',
   },
   {

@@ -3,7 +3,8 @@ import type { PlannedCall } from '../../core/call-plan';
 /**
  * Every Azure Resource Manager call the AKS collector makes (collector.ts), how often, and why
  * not less often. A target is one subscription; objects shared by clusters (role definitions,
- * registries, NSGs, the location's versions, the Defender plan) are fetched once per run.
+ * registries, NSGs, the location's versions, the Defender plan) are fetched once per
+ * environment (the process's, or the Lambda execution environment's cache; see docs/api-calls.md).
  */
 export const AZURE_CALL_PLAN: readonly PlannedCall[] = [
   {
@@ -30,13 +31,13 @@ export const AZURE_CALL_PLAN: readonly PlannedCall[] = [
   {
     operation: 'authorization:RoleDefinitions.Get',
     per: 'run',
-    count: '1 per role definition the assignments reference, per run',
+    count: '1 per role definition the assignments reference, per environment',
     why: 'Takes one definition; shared by every assignment and cluster that references it.',
   },
   {
     operation: 'containerservice:ManagedClusters.ListKubernetesVersions',
     per: 'target',
-    count: '1 per location with clusters, per subscription per run',
+    count: '1 per location with clusters, per subscription per environment',
     why: 'The versions of one location; shared by the clusters there.',
   },
   {
@@ -54,7 +55,7 @@ export const AZURE_CALL_PLAN: readonly PlannedCall[] = [
   {
     operation: 'security:Pricings.Get',
     per: 'target',
-    count: '1 per subscription per run',
+    count: '1 per subscription per environment',
     why: 'The Defender for Containers plan is the subscription’s.',
   },
   {
@@ -66,7 +67,7 @@ export const AZURE_CALL_PLAN: readonly PlannedCall[] = [
   {
     operation: 'network:NetworkSecurityGroups.Get',
     per: 'item',
-    count: '1 per NSG attached to those subnets, per run',
+    count: '1 per NSG attached to those subnets, per environment',
     why: 'Takes one NSG; shared by the clusters on the same subnets.',
   },
   {
@@ -78,7 +79,7 @@ export const AZURE_CALL_PLAN: readonly PlannedCall[] = [
   {
     operation: 'containerregistry:Registries.Get',
     per: 'run',
-    count: '1 per registry the kubelet identities hold a role on, per run',
+    count: '1 per registry the kubelet identities hold a role on, per environment',
     why: 'Takes one registry; shared by the clusters that pull from it.',
   },
 ];
