@@ -111,9 +111,10 @@ export function renderApiCallsDoc(checks: readonly AnyCheck[]): string {
     'such a call is made once per run. In AWS each execution environment of the audit-target',
     'function keeps its own from its cold start and serves the targets Lambda hands it: the call',
     'is made once by each environment that audits a target of that account, Region, project or',
-    'subscription within those 10 minutes. That is once per run when one warm environment serves',
-    'them all, and at most once per target when none share one (`npm run bench -- --cold-targets`',
-    'measures that case). A call that failed is not kept: the next target asks again.',
+    'subscription of the same run within those 10 minutes (a new run starts afresh). That is',
+    'once per run when one warm environment serves them all, and at most once per target when',
+    'none share one (`npm run bench -- --cold-targets` measures that case). A call that failed',
+    'is not kept: the next target asks again.',
     '',
   ];
   for (const c of CALL_PLANS) {

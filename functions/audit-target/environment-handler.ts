@@ -20,14 +20,26 @@ export interface EnvironmentHandlerDeps extends Omit<AuditTargetHandlerDeps, 'co
  * Sharing objects between invocations is safe because only data is kept, keyed by the account,
  * Region, project, subscription or resource id it belongs to (one account's objects never serve
  * another's target), fetched under the one configuration and identity this environment has;
- * a failed fetch is not kept (the next target asks with its own credentials), and an entry
- * expires `sharedCacheTtlMs` after its fetch, so the next day's run asks again.
+ * a failed fetch is not kept (the next target asks with its own credentials), an entry serves
+ * only targets of the run that fetched it, and expires `sharedCacheTtlMs` after its fetch.
  */
 export function environmentHandler(deps: EnvironmentHandlerDeps) {
   const { wiring, sharedCacheTtlMs, ...handlerDeps } = deps;
-  const sharedCache = new RunCache(sharedCacheTtlMs ?? DEFAULT_RUN_CACHE_TTL_MS, deps.clock);
+  // One cache per run: a run started right after another (e.g. after fixing a finding) never
+  // sees the earlier run's objects; the earlier run's cache is dropped with it.
+  let shared: { runId: string; cache: RunCache } | undefined;
+  const cacheOf = (runId: string): RunCache => {
+    if (shared?.runId !== runId) {
+      shared = {
+        runId,
+        cache: new RunCache(sharedCacheTtlMs ?? DEFAULT_RUN_CACHE_TTL_MS, deps.clock),
+      };
+    }
+    return shared.cache;
+  };
   return makeHandler({
     ...handlerDeps,
-    collectors: () => collectorsFor(deps.config, { ...wiring, sharedCache }),
+    collectors: (input) =>
+      collectorsFor(deps.config, { ...wiring, sharedCache: cacheOf(input.run.runId) }),
   });
 }

@@ -12,7 +12,9 @@ export interface AuditTargetHandlerDeps {
   config: RunConfig;
   store: ObjectStore;
   /** The collectors, or a factory called once per invocation (per-invocation credentials). */
-  collectors: Partial<Record<Cloud, Collector>> | (() => Partial<Record<Cloud, Collector>>);
+  collectors:
+    | Partial<Record<Cloud, Collector>>
+    | ((input: AuditTargetInput) => Partial<Record<Cloud, Collector>>);
   /** The checks, or a function giving a target cloud's checks (imported on demand). */
   checks: readonly AnyCheck[] | ((cloud: Cloud) => Promise<readonly AnyCheck[]>);
   logger: Logger;
@@ -30,7 +32,8 @@ export function makeHandler(deps: AuditTargetHandlerDeps) {
     try {
       const { resultKey, result } = await auditTarget(input, {
         store: deps.store,
-        collectors: typeof deps.collectors === 'function' ? deps.collectors() : deps.collectors,
+        collectors:
+          typeof deps.collectors === 'function' ? deps.collectors(input) : deps.collectors,
         checks:
           typeof deps.checks === 'function' ? await deps.checks(input.target.cloud) : deps.checks,
         config: deps.config.checks,

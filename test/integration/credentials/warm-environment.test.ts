@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Target } from '../../../core/target';
 import { keys } from '../../../pipeline/keys';
 import type { RunConfigInput } from '../../../pipeline/run-config';
-import type { ObjectStore, TargetResult } from '../../../pipeline/types';
+import type { ObjectStore, RunRef, TargetResult } from '../../../pipeline/types';
 import { aksClusterKey } from '../../../providers/azure/aks-ref';
 import { gkeClusterKey } from '../../../providers/gcp/gke-ref';
 import { type EstateInput, loadEstate } from '../../../sandbox/estate';
@@ -111,8 +111,8 @@ async function environment() {
   const { handler, store } = await auditTargetFunction(server.url, config(server.url), {
     clock: () => new Date(now),
   });
-  const audit = async (target: Target): Promise<TargetResult> => {
-    const { resultKey } = await handler({ run: RUN, target });
+  const audit = async (target: Target, run: RunRef = RUN): Promise<TargetResult> => {
+    const { resultKey } = await handler({ run, target });
     const result = JSON.parse((await store.get(resultKey)) ?? 'null') as TargetResult;
     expect(result.status, JSON.stringify(result.errors)).not.toBe('failed');
     return result;
@@ -134,7 +134,7 @@ async function snapshotText(store: ObjectStore, target: Target): Promise<string>
 }
 
 describe('audit-target: a warm execution environment shares account- and Region-wide objects between its invocations (real handler, SDK clients, sandbox)', () => {
-  it('EKS: two Regions and two parts of one account fetch its IAM objects once, and again after the TTL', async () => {
+  it('EKS: two Regions and two parts of one account fetch its IAM objects once per run, and again after the TTL', async () => {
     const env = await environment();
     const { sb } = env;
     const iam = () => sb.counters.get('iam:*', A1);
@@ -161,11 +161,20 @@ describe('audit-target: a warm execution environment shares account- and Region-
     // Each invocation still made its own clients and credentials: one member-role session each.
     expect(sb.counters.get('sts:AssumeRole', A1)).toBe(3);
 
-    // The next run, past the entries' lifetime: asked again.
-    env.later(TTL);
-    await env.audit(part1);
+    // The next run, a minute later (e.g. after a fix): its own objects, none of the last run's.
+    const next: RunRef = { runId: `${RUN.runId}-next`, date: RUN.date };
+    env.later(60_000);
+    await env.audit(part1, next);
     expect(sb.counters.get('iam:ListRoles', A1)).toBe(2);
     expect(iam()).toBe(2 * afterFirst);
+    await env.audit(part2, next);
+    expect(iam()).toBe(2 * afterFirst);
+
+    // Within one run, past the entries' lifetime: asked again.
+    env.later(TTL);
+    await env.audit(part1, next);
+    expect(sb.counters.get('iam:ListRoles', A1)).toBe(3);
+    expect(iam()).toBe(3 * afterFirst);
   });
 
   it("EKS: another account's target asks for its own objects and never gets the first account's", async () => {
