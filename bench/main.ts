@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { runPublishJob } from './publish-child';
 import { runBench } from './run-bench';
 
 const USAGE = `npm run bench -- [--clusters N] [--latency MS] [--per-target N] [--large N] [--whole-scopes] [--cold-targets]
@@ -14,7 +15,12 @@ and splits scopes of more than 25 clusters: --large N puts N of the AWS clusters
 Objects shared by targets (an account's IAM, a Region's catalogs, a project's or subscription's
 shared objects) are fetched once for the run, as in one warm Lambda environment serving every
 target; --cold-targets gives every target fresh collectors instead, sharing nothing: the most
-calls a deployed run makes, when no two targets of a scope meet in one warm environment.`;
+calls a deployed run makes, when no two targets of a scope meet in one warm environment.
+The run's publish step is run again alone in a fresh process of this program (as the publish
+Lambda starts), its own time and memory under publishAlone. --security-hub: that publish imports
+into the sandbox's Security Hub (as a deployment does by default), and a second run over the
+same estate a day later measures the lifecycle's steady state; both days report their Security
+Hub calls by operation and what was imported.`;
 
 function positive(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -33,11 +39,16 @@ const { values } = parseArgs({
     large: { type: 'string' },
     'whole-scopes': { type: 'boolean' },
     'cold-targets': { type: 'boolean' },
+    'security-hub': { type: 'boolean' },
+    // Hidden: the publish child (`bench/publish-child.ts`).
+    'publish-child': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 if (values.help) {
   process.stdout.write(`${USAGE}\n`);
+} else if (values['publish-child'] !== undefined) {
+  await runPublishJob(values['publish-child']);
 } else {
   const result = await runBench({
     clusters: Math.max(3, positive('clusters', values.clusters, 1000)),
@@ -46,6 +57,7 @@ if (values.help) {
     large: positive('large', values.large, 60),
     listing: values['whole-scopes'] !== true,
     coldTargets: values['cold-targets'] === true,
+    securityHub: values['security-hub'] === true,
   });
   const text = `${JSON.stringify(result, null, 2)}\n`;
   const dir = join(import.meta.dirname, 'results');

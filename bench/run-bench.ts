@@ -9,7 +9,9 @@ import type { Logger } from '../core/logger';
 import type { Cloud } from '../core/provider';
 import { scopeLabel, type Target, targetLabel } from '../core/target';
 import { createFsStore } from '../outputs/fs-store';
+import type { RunConfig } from '../pipeline/run-config';
 import { runLocal } from '../pipeline/run-local';
+import type { RunRef } from '../pipeline/types';
 import type { CounterEntry } from '../sandbox/counters';
 import { loadEstate, parseEstate } from '../sandbox/estate';
 import { SAMPLE_ESTATE_FILE } from '../sandbox/sample-estate';
@@ -18,6 +20,8 @@ import { type CostEstimate, estimateCost } from './cost';
 import { countingStore } from './counting-store';
 import { benchEstate, clustersPerCloud } from './estate';
 import { type CallInterval, type LowerBound, longestChain, lowerBound } from './lower-bound';
+import { callsByOperation } from './operation-counts';
+import { publishInChild } from './publish-child';
 import { type SandboxLink, startSandboxProcess } from './sandbox-link';
 import { type TargetStatusSummary, targetStatusSummary } from './target-status';
 
@@ -39,6 +43,40 @@ export interface BenchOptions {
    * cloud for the whole run (one process, or one warm environment serving every target).
    */
   coldTargets: boolean;
+  /**
+   * true: the publish child imports into the sandbox's Security Hub, and a second run over the
+   * same estate a day later is published too (the lifecycle's steady state).
+   */
+  securityHub: boolean;
+}
+
+/** A run's publish step alone in a fresh process (`publish-child.ts`), as the publish Lambda. */
+export interface PublishAlone {
+  /** 1: the first run; 2: the same estate audited again a day later. */
+  day: number;
+  runId: string;
+  seconds: number;
+  /** The child's peak RSS: Node, the bundle and publish, nothing the audits left. */
+  peakRssMb: number;
+  peakHeapMb: number;
+  /** The child's RSS before publish began (Node and the benchmark's whole bundle loaded). */
+  startRssMb: number;
+  findings: number;
+  /** With `--security-hub`: what the lifecycle did and the calls the sandbox served meanwhile. */
+  securityHub?: {
+    /** Every call of the publish child by operation (Security Hub, and STS for member roles). */
+    callsByOperation: Record<string, number>;
+    submitted: number;
+    imported: number;
+    updated: number;
+    passed: number;
+    archived: number;
+    refreshed: number;
+    unchanged: number;
+    unknownKept: number;
+    failed: number;
+    retried: number;
+  };
 }
 
 export interface BenchResult {
@@ -63,11 +101,17 @@ export interface BenchResult {
   /** The process's peak until the last target was audited (publish runs after). */
   peakRssMb: number;
   /**
-   * Publish (no cloud calls with Security Hub off: merging, reports, summary): its own seconds,
-   * and the process's peak RSS at the end, which includes what the audits left in the heap (in
-   * AWS publish is a function of its own and starts without it).
+   * Publish in this process after the audits, Security Hub off (no cloud calls: merging, reports,
+   * summary): its own seconds, and the process's peak RSS at its end, which includes what the
+   * audits left in the heap (in AWS publish is a function of its own and starts without it: see
+   * `publishAlone` for its own memory).
    */
   publish: { seconds: number; peakRssMb: number };
+  /**
+   * The run's publish step again, alone in a fresh process: its own time and memory (Security
+   * Hub import on with `--security-hub`, and then a second day too).
+   */
+  publishAlone: PublishAlone[];
   totalSeconds: number;
   findings: number;
   /** How the targets ended and which calls failed: a partial target made fewer calls. */
@@ -193,6 +237,8 @@ async function startEstate(opts: BenchOptions, dir: string) {
   // the whole story; see the cost).
   const derived = runConfigForEstate(estate, 'us-east-1');
   const config = { ...derived, securityHub: { ...derived.securityHub, enabled: false } };
+  // With `--security-hub` the publish child imports as a deployment does (import on).
+  const hubConfig = derived;
   const targets: Target[] = [
     ...Object.keys(estate.aws?.accounts ?? {}).flatMap((account) =>
       config.aws.regions.map((region): Target => ({ cloud: 'aws', account, region })),
@@ -206,12 +252,64 @@ async function startEstate(opts: BenchOptions, dir: string) {
       : t.cloud === 'gcp'
         ? (estate.gcp?.projects[t.project]?.clusters.length ?? 0)
         : (estate.azure?.subscriptions[t.subscription]?.managedClusters.length ?? 0);
-  return { sandbox, config, targets, clustersIn };
+  return { sandbox, config, hubConfig, targets, clustersIn };
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** Publishes `run` in a fresh child process and reads the calls the sandbox served meanwhile. */
+async function publishAlone(
+  day: number,
+  run: RunRef,
+  now: Date,
+  where: { sandbox: SandboxLink; storeDir: string; dir: string; hubConfig?: RunConfig },
+): Promise<PublishAlone> {
+  await where.sandbox.reset();
+  const m = await publishInChild(
+    {
+      storeDir: where.storeDir,
+      run,
+      now: now.toISOString(),
+      ...(where.hubConfig
+        ? { securityHub: { sandboxUrl: where.sandbox.url, config: where.hubConfig } }
+        : {}),
+    },
+    where.dir,
+    `day-${day}`,
+  );
+  const calls = callsByOperation(await where.sandbox.counters());
+  const hub = m.securityHub;
+  return {
+    day,
+    runId: run.runId,
+    seconds: round(m.seconds),
+    peakRssMb: round(m.peakRssMb, 1),
+    peakHeapMb: round(m.peakHeapMb, 1),
+    startRssMb: round(m.startRssMb, 1),
+    findings: m.findings,
+    ...(hub
+      ? {
+          securityHub: {
+            callsByOperation: calls,
+            submitted: hub.submitted,
+            imported: hub.imported,
+            updated: hub.updated,
+            passed: hub.passed,
+            archived: hub.archived,
+            refreshed: hub.refreshed,
+            unchanged: hub.unchanged,
+            unknownKept: hub.unknownKept,
+            failed: hub.failed,
+            retried: hub.retried,
+          },
+        }
+      : {}),
+  };
 }
 
 export async function runBench(opts: BenchOptions): Promise<BenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'mk8s-bench-'));
-  const { sandbox, config, targets, clustersIn } = await startEstate(opts, dir);
+  const { sandbox, config, hubConfig, targets, clustersIn } = await startEstate(opts, dir);
   try {
     const chain = await probeChains(sandbox, targets, clustersIn, config.aws);
     await sandbox.reset();
@@ -223,7 +321,8 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       gcp: new CallLimiter(config.callsInFlight.gcp, held.gcp.observe),
       azure: new CallLimiter(config.callsInFlight.azure, held.azure.observe),
     };
-    const store = countingStore(createFsStore(join(dir, 'store')));
+    const storeDir = join(dir, 'store');
+    const store = countingStore(createFsStore(storeDir));
     const listers = opts.listing ? sandboxListers(sandbox.url, calls, config.aws) : {};
     const logger = phaseLogger();
     const cpu0 = process.cpuUsage();
@@ -240,6 +339,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       ...listers,
     });
     const t1 = performance.now();
+    const publishPeakRssMb = process.resourceUsage().maxRSS / 1024;
     clearInterval(sampler);
     const cpu = process.cpuUsage(cpu0);
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
@@ -301,6 +401,34 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       ],
     );
     const parts = run.discovered.targets.filter((t) => t.part !== undefined);
+
+    // The same run published again alone, as the publish Lambda would (import on with
+    // --security-hub); then, with it, the same estate a day later: mostly unchanged findings.
+    const where = { sandbox, storeDir, dir, ...(opts.securityHub ? { hubConfig } : {}) };
+    const day1 = new Date();
+    const alone = [await publishAlone(1, run.discovered.run, day1, where)];
+    if (opts.securityHub) {
+      const day2 = new Date(day1.getTime() + DAY_MS);
+      const next: RunRef = {
+        runId: `${run.discovered.run.runId}-next`.slice(-80),
+        date: day2.toISOString().slice(0, 10),
+      };
+      // Fresh collectors: one run's shared objects are not the next one's.
+      await runLocal(
+        config,
+        {
+          store,
+          collectors: sandboxCollectors(sandbox.url, calls, config.aws),
+          checks: ALL_CHECKS,
+          clock: () => new Date(Date.now() + DAY_MS),
+          logger: phaseLogger(),
+          ...(opts.listing ? sandboxListers(sandbox.url, calls, config.aws) : {}),
+        },
+        next,
+      );
+      alone.push(await publishAlone(2, next, day2, where));
+    }
+
     return {
       clusters: opts.clusters,
       scopes: targets.length,
@@ -325,8 +453,9 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       peakRssMb: round(logger.auditRssMb, 1),
       publish: {
         seconds: round((t1 - logger.lastAudited) / 1000),
-        peakRssMb: round(process.resourceUsage().maxRSS / 1024, 1),
+        peakRssMb: round(publishPeakRssMb, 1),
       },
+      publishAlone: alone,
       totalSeconds: round((t1 - t0) / 1000),
       findings,
       targetStatus: targetStatusSummary(run.results, targetCount),
