@@ -2,25 +2,19 @@ import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
+import { sandboxSecurityHub } from '../cli/sandbox-wiring';
 import { silentLogger } from '../core/logger';
-import { awsPartition } from '../outputs/asff';
 import { createFsStore } from '../outputs/fs-store';
 import { publish } from '../pipeline/publish';
 import { parseRunConfig } from '../pipeline/run-config';
-import { securityHubDestination } from '../pipeline/securityhub-destination';
 import type { SecurityHubRunSummary } from '../pipeline/securityhub-sync';
 import { RunRef } from '../pipeline/types';
-import { callerIdentity } from '../providers/aws/caller-identity';
-import { awsClientConfig, stsClient } from '../sandbox/clients';
 
 /**
  * The publish step of a finished run, alone in a fresh process of the benchmark's own bundle
  * (`bench/main.ts --publish-child <job.json>`), as the publish Lambda runs it: its memory is its
  * own, not what the audits left in the benchmark's heap.
  */
-
-/** The central Region the sandbox's Security Hub is used in (as `npm start`). */
-export const SECURITY_HUB_REGION = 'us-east-1';
 
 export const PublishJob = z.strictObject({
   /** The fs store's folder holding the run. */
@@ -97,29 +91,16 @@ export async function runPublishJob(jobFile: string): Promise<void> {
   const sampler = setInterval(sample, 10);
   const store = createFsStore(job.storeDir);
   const now = new Date(job.now);
-  let hub: ReturnType<typeof securityHubDestination> | undefined;
-  let sts: ReturnType<typeof stsClient> | undefined;
+  let hub: Awaited<ReturnType<typeof sandboxSecurityHub>> | undefined;
   try {
     const t0 = performance.now();
     if (job.securityHub) {
       const config = parseRunConfig(job.securityHub.config, `${jobFile} config`);
-      const url = job.securityHub.sandboxUrl;
-      sts = stsClient(url);
-      const me = await callerIdentity(sts);
-      const sandboxAws = awsClientConfig(url);
-      hub = securityHubDestination({
-        config,
-        account: me.account,
-        partition: awsPartition(me.partition) ?? 'aws',
-        region: SECURITY_HUB_REGION,
-        clientConfig: { endpoint: sandboxAws.endpoint },
-        credentials: sandboxAws.credentials,
-        sts,
-      });
+      hub = await sandboxSecurityHub(job.securityHub.sandboxUrl, config);
     }
     const out = await publish(
       { run: job.run },
-      { store, clock: () => now, logger: silentLogger, ...(hub ? { securityHub: hub } : {}) },
+      { store, clock: () => now, logger: silentLogger, ...(hub ? { securityHub: hub.hub } : {}) },
     );
     const t1 = performance.now();
     sample();
@@ -136,7 +117,6 @@ export async function runPublishJob(jobFile: string): Promise<void> {
   } finally {
     clearInterval(sampler);
     hub?.destroy();
-    sts?.destroy();
   }
 }
 

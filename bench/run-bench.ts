@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ALL_CHECKS } from '../checks/index';
 import { runConfigForEstate } from '../cli/estate-run-config';
-import { type MemberRole, sandboxCollectors, sandboxListers } from '../cli/sandbox-wiring';
+import {
+  type MemberRole,
+  SANDBOX_SECURITY_HUB_REGION,
+  sandboxCollectors,
+  sandboxListers,
+} from '../cli/sandbox-wiring';
 import { CallLimiter } from '../core/call-limiter';
 import type { Logger } from '../core/logger';
 import type { Cloud } from '../core/provider';
@@ -236,7 +241,7 @@ async function startEstate(opts: BenchOptions, dir: string) {
   const sandbox = await startSandboxProcess(estate, opts.latencyMs, dir);
   // The production concurrency defaults; Security Hub import off (its 10 calls/s quota would be
   // the whole story; see the cost).
-  const derived = runConfigForEstate(estate, 'us-east-1');
+  const derived = runConfigForEstate(estate, SANDBOX_SECURITY_HUB_REGION);
   const config = { ...derived, securityHub: { ...derived.securityHub, enabled: false } };
   // With `--security-hub` the publish child imports as a deployment does (import on).
   const hubConfig = derived;

@@ -1,15 +1,23 @@
 import { CallLimiter } from '../core/call-limiter';
 import type { Collector } from '../core/collector';
 import type { Cloud } from '../core/provider';
+import { awsPartition } from '../outputs/asff';
 import type { DiscoveryHooks } from '../pipeline/discover';
 import type { RunConfig } from '../pipeline/run-config';
+import { securityHubDestination } from '../pipeline/securityhub-destination';
+import { callerIdentity } from '../providers/aws/caller-identity';
 import { createEksClusterLister } from '../providers/aws/cluster-discovery';
 import { createAwsCollector } from '../providers/aws/collector';
 import { createAzureCollector } from '../providers/azure/collector';
 import { listAzureClusters } from '../providers/azure/discovery';
 import { createGcpCollector } from '../providers/gcp/collector';
 import { createGcpDiscovery } from '../providers/gcp/discovery';
-import { awsClientConfig, fakeAzureCredential, fakeGoogleAuthClient } from '../sandbox/credentials';
+import {
+  awsClientConfig,
+  fakeAzureCredential,
+  fakeGoogleAuthClient,
+  stsClient,
+} from '../sandbox/clients';
 
 /** The member role the AWS clients assume in each account, as the run config names it. */
 export type MemberRole = Pick<RunConfig['aws'], 'memberRoleName' | 'externalId'>;
@@ -94,4 +102,39 @@ export function sandboxListers(
         }),
     },
   };
+}
+
+/** The central Region of the sandbox's Security Hub (the run configuration names it too). */
+export const SANDBOX_SECURITY_HUB_REGION = 'us-east-1';
+
+/**
+ * Publish's Security Hub destination on the sandbox, as a deployment makes it for its own
+ * account (caller identity, partition, the central Region; member roles through STS).
+ * `destroy` closes its clients.
+ */
+export async function sandboxSecurityHub(url: string, config: RunConfig) {
+  const sts = stsClient(url);
+  try {
+    const me = await callerIdentity(sts);
+    const { endpoint, credentials } = awsClientConfig(url);
+    const hub = securityHubDestination({
+      config,
+      account: me.account,
+      partition: awsPartition(me.partition) ?? 'aws',
+      region: SANDBOX_SECURITY_HUB_REGION,
+      clientConfig: { endpoint },
+      credentials,
+      sts,
+    });
+    return {
+      hub,
+      destroy: () => {
+        hub.destroy();
+        sts.destroy();
+      },
+    };
+  } catch (error) {
+    sts.destroy();
+    throw error;
+  }
 }

@@ -5,26 +5,27 @@ import { ALL_CHECKS } from '../checks/index';
 import type { Collector } from '../core/collector';
 import { type Logger, silentLogger } from '../core/logger';
 import type { Cloud } from '../core/provider';
-import { awsPartition } from '../outputs/asff';
 import { createS3Store } from '../outputs/s3-store';
 import { runPrefix } from '../pipeline/keys';
 import type { MutelistSource } from '../pipeline/mutelist-source';
 import { runLocal } from '../pipeline/run-local';
 import type { RunSummary } from '../pipeline/run-summary';
-import { securityHubDestination } from '../pipeline/securityhub-destination';
-import { callerIdentity } from '../providers/aws/caller-identity';
-import { awsClientConfig, stsClient } from '../sandbox/clients';
 import type { CounterEntry } from '../sandbox/counters';
 import { loadEstate } from '../sandbox/estate';
 import { startS3 } from '../sandbox/s3';
 import { startSandbox } from '../sandbox/server';
 import { runConfigForEstate } from './estate-run-config';
-import { callLimiters, sandboxCollectors, sandboxListers } from './sandbox-wiring';
+import {
+  callLimiters,
+  SANDBOX_SECURITY_HUB_REGION,
+  sandboxCollectors,
+  sandboxListers,
+  sandboxSecurityHub,
+} from './sandbox-wiring';
 
 /** The sample estate `npm start` serves. */
 export const SAMPLE_ESTATE = join(import.meta.dirname, '..', 'sandbox', 'estates', 'sample.json');
 export const FINDINGS_BUCKET = 'mk8s-audit-findings';
-const SECURITY_HUB_REGION = 'us-east-1';
 
 export interface StartOptions {
   estateFile: string;
@@ -67,7 +68,7 @@ export async function runStart(opts: StartOptions): Promise<StartResult> {
     const s3 = await startS3({ buckets: [FINDINGS_BUCKET] });
     const s3Client = new S3Client(s3.clientConfig);
     try {
-      const config = runConfigForEstate(estate, SECURITY_HUB_REGION);
+      const config = runConfigForEstate(estate, SANDBOX_SECURITY_HUB_REGION);
       // One limiter per cloud, shared by discover's listing and the audits: each cloud's limit
       // holds for the whole run.
       const calls = callLimiters(config.callsInFlight);
@@ -78,18 +79,7 @@ export async function runStart(opts: StartOptions): Promise<StartResult> {
       );
       const missingCollectors = (['aws', 'gcp', 'azure'] as const).filter((c) => !collectors[c]);
 
-      const sts = stsClient(sandbox.url);
-      const me = await callerIdentity(sts);
-      const sandboxAws = awsClientConfig(sandbox.url);
-      const hub = securityHubDestination({
-        config,
-        account: me.account,
-        partition: awsPartition(me.partition) ?? 'aws',
-        region: SECURITY_HUB_REGION,
-        clientConfig: { endpoint: sandboxAws.endpoint },
-        credentials: sandboxAws.credentials,
-        sts,
-      });
+      const hub = await sandboxSecurityHub(sandbox.url, config);
       const store = createS3Store({ client: s3Client, bucket: FINDINGS_BUCKET });
       try {
         const { published } = await runLocal(config, {
@@ -100,7 +90,7 @@ export async function runStart(opts: StartOptions): Promise<StartResult> {
           clock,
           logger,
           ...(opts.mutelist ? { mutelist: opts.mutelist } : {}),
-          securityHub: hub,
+          securityHub: hub.hub,
         });
         await mkdir(opts.outDir, { recursive: true });
         const objectsDir = join(opts.outDir, 's3', FINDINGS_BUCKET);
@@ -124,7 +114,6 @@ export async function runStart(opts: StartOptions): Promise<StartResult> {
         };
       } finally {
         hub.destroy();
-        sts.destroy();
       }
     } finally {
       s3Client.destroy();
