@@ -3,10 +3,7 @@ import { outboundIssuer } from '../../../sandbox/aws/outbound-identity';
 import type { EstateInput } from '../../../sandbox/estate';
 import { aksEstate, SUB } from '../azure/aks-estate';
 import { auditTargetHarness } from './audit-target-harness';
-import { AUDITOR_ACCOUNT, AUDITOR_ROLE_ARN } from './federation-estate';
-
-const TENANT = '0a0a0a0a-1111-2222-3333-444444444444';
-const CLIENT = 'c1c1c1c1-5555-6666-7777-888888888888';
+import { AUDITOR_ACCOUNT, AUDITOR_ROLE_ARN, CLIENT, TENANT } from './federation-estate';
 
 const audit = auditTargetHarness();
 

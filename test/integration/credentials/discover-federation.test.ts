@@ -13,16 +13,16 @@ import { PROJECT } from '../gcp/estate';
 import {
   AUDITOR_ACCOUNT,
   AWS_REGION,
+  CLIENT,
   federationEstate,
-  POOL_PROVIDER,
+  gcpWorkloadIdentity,
   roleCredentials,
   SERVICE_ACCOUNT,
+  TENANT,
 } from './federation-estate';
 
 const DISCOVER_ROLE = 'mk8s-audit-discover';
 const DISCOVER_ROLE_ARN = `arn:aws:iam::${AUDITOR_ACCOUNT}:role/${DISCOVER_ROLE}`;
-const TENANT = '0a0a0a0a-1111-2222-3333-444444444444';
-const CLIENT = 'c1c1c1c1-5555-6666-7777-888888888888';
 
 let sb: Sandbox | undefined;
 afterEach(async () => {
@@ -72,21 +72,7 @@ async function runDiscover(roleName = DISCOVER_ROLE) {
   const config = parseRunConfig({
     gcp: {
       parents: ['organizations/100'],
-      credentials: {
-        source: 'workload-identity',
-        externalAccount: {
-          type: 'external_account',
-          audience: POOL_PROVIDER,
-          subject_token_type: 'urn:ietf:params:aws:token-type:aws4_request',
-          token_url: `${url}/v1/token`,
-          service_account_impersonation_url: `${url}/v1/projects/-/serviceAccounts/${SERVICE_ACCOUNT}:generateAccessToken`,
-          credential_source: {
-            environment_id: 'aws1',
-            regional_cred_verification_url:
-              'https://sts.{region}.amazonaws.com?Action=GetCallerIdentity&Version=2011-06-15',
-          },
-        },
-      },
+      credentials: gcpWorkloadIdentity(url),
     },
     azure: {
       allSubscriptions: true,

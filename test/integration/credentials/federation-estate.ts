@@ -10,6 +10,35 @@ export const AUDITOR_ROLE_ARN = `arn:aws:iam::${AUDITOR_ACCOUNT}:role/${AUDITOR_
 export const AWS_REGION = 'eu-west-1';
 export const POOL_PROVIDER = `//iam.googleapis.com/projects/${NUMBER}/locations/global/workloadIdentityPools/mk8s-audit/providers/aws-auditor`;
 export const SERVICE_ACCOUNT = 'mk8s-audit@acme-prod.iam.gserviceaccount.com';
+/** The Entra tenant and the auditor's app registration (client id). */
+export const TENANT = '0a0a0a0a-1111-2222-3333-444444444444';
+export const CLIENT = 'c1c1c1c1-5555-6666-7777-888888888888';
+
+/** `gcp.credentials` for keyless federation through the pool provider, on the sandbox at `url`. */
+export const gcpWorkloadIdentity = (url: string, impersonate = SERVICE_ACCOUNT) => ({
+  source: 'workload-identity' as const,
+  externalAccount: {
+    type: 'external_account' as const,
+    audience: POOL_PROVIDER,
+    subject_token_type: 'urn:ietf:params:aws:token-type:aws4_request' as const,
+    token_url: `${url}/v1/token`,
+    service_account_impersonation_url: `${url}/v1/projects/-/serviceAccounts/${impersonate}:generateAccessToken`,
+    credential_source: {
+      environment_id: 'aws1' as const,
+      regional_cred_verification_url:
+        'https://sts.{region}.amazonaws.com?Action=GetCallerIdentity&Version=2011-06-15',
+    },
+  },
+});
+
+/** `azure.credentials` for the opt-in client secret stored at `secretArn`, on the sandbox at `url`. */
+export const azureClientSecret = (url: string, secretArn: string) => ({
+  source: 'client-secret' as const,
+  tenantId: TENANT,
+  clientId: CLIENT,
+  secretArn,
+  authorityHost: url,
+});
 
 /** The GKE estate plus the auditor account and a pool provider that trusts only its role. */
 export function federationEstate(): EstateInput {

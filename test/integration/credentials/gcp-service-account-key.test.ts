@@ -13,14 +13,15 @@ import { auditTargetFunction } from './audit-target-harness';
 import {
   AUDITOR_ACCOUNT,
   AWS_REGION,
+  azureClientSecret,
+  CLIENT,
   federationEstate,
   SERVICE_ACCOUNT,
+  TENANT,
 } from './federation-estate';
 
 const KEY_SECRET = `arn:aws:secretsmanager:${AWS_REGION}:${AUDITOR_ACCOUNT}:secret:mk8s-audit/gcp-key-AbCdEf`;
 const AZURE_SECRET = `arn:aws:secretsmanager:${AWS_REGION}:${AUDITOR_ACCOUNT}:secret:mk8s-audit/azure-AbCdEf`;
-const TENANT = '0a0a0a0a-1111-2222-3333-444444444444';
-const CLIENT = 'c1c1c1c1-5555-6666-7777-888888888888';
 const CLIENT_SECRET = 'Q~s3cr3t-client-value-9f8e7d6c5b4a';
 const KEY_ID = '3f1c2a9b7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a';
 const GOOGLE_TOKEN_URI = 'https://oauth2.googleapis.com/token';
@@ -101,13 +102,7 @@ async function handlerFor(url: string) {
       },
       azure: {
         subscriptions: [SUB],
-        credentials: {
-          source: 'client-secret',
-          tenantId: TENANT,
-          clientId: CLIENT,
-          secretArn: AZURE_SECRET,
-          authorityHost: url,
-        },
+        credentials: azureClientSecret(url, AZURE_SECRET),
       },
     },
     { logger },

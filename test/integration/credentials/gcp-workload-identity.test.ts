@@ -5,7 +5,7 @@ import { auditTargetHarness } from './audit-target-harness';
 import {
   AUDITOR_ROLE,
   federationEstate,
-  POOL_PROVIDER,
+  gcpWorkloadIdentity,
   SERVICE_ACCOUNT,
 } from './federation-estate';
 
@@ -23,25 +23,9 @@ const auditGcp = (
     roleName,
   });
 
-const externalAccount = (url: string, impersonate = SERVICE_ACCOUNT) => ({
-  source: 'workload-identity' as const,
-  externalAccount: {
-    type: 'external_account' as const,
-    audience: POOL_PROVIDER,
-    subject_token_type: 'urn:ietf:params:aws:token-type:aws4_request' as const,
-    token_url: `${url}/v1/token`,
-    service_account_impersonation_url: `${url}/v1/projects/-/serviceAccounts/${impersonate}:generateAccessToken`,
-    credential_source: {
-      environment_id: 'aws1' as const,
-      regional_cred_verification_url:
-        'https://sts.{region}.amazonaws.com?Action=GetCallerIdentity&Version=2011-06-15',
-    },
-  },
-});
-
 describe('GCP Workload Identity Federation from the audit-target function, through google-auth-library', () => {
   it('signs GetCallerIdentity with the role, exchanges it at Google STS, impersonates the service account and audits the project', async () => {
-    const { sb, result } = await auditGcp(externalAccount);
+    const { sb, result } = await auditGcp(gcpWorkloadIdentity);
     expect(result.target).toEqual({ cloud: 'gcp', project: PROJECT });
     expect(result.clusters).toBe(2);
     expect(result.findings).toBeGreaterThan(0);
@@ -56,7 +40,7 @@ describe('GCP Workload Identity Federation from the audit-target function, throu
 
   it('without impersonation, the federated principal (the role session) calls the APIs', async () => {
     const { sb, result } = await auditGcp((url) => {
-      const c = externalAccount(url);
+      const c = gcpWorkloadIdentity(url);
       const { service_account_impersonation_url: _, ...direct } = c.externalAccount;
       return { source: 'workload-identity', externalAccount: direct };
     });
@@ -68,7 +52,7 @@ describe('GCP Workload Identity Federation from the audit-target function, throu
   });
 
   it('a role the attribute condition does not allow fails the target with the reason, and no API is called with a token', async () => {
-    const { sb, result } = await auditGcp(externalAccount, 'some-other-role');
+    const { sb, result } = await auditGcp(gcpWorkloadIdentity, 'some-other-role');
     expect(result.status).toBe('failed');
     expect(result.clusters).toBe(0);
     expect(JSON.stringify(result.errors)).toContain('rejected by the attribute condition');
@@ -77,7 +61,7 @@ describe('GCP Workload Identity Federation from the audit-target function, throu
 
   it('a service account the principal may not impersonate fails the target with PERMISSION_DENIED', async () => {
     const { result } = await auditGcp((url) =>
-      externalAccount(url, 'someone-else@acme-prod.iam.gserviceaccount.com'),
+      gcpWorkloadIdentity(url, 'someone-else@acme-prod.iam.gserviceaccount.com'),
     );
     expect(result.status).toBe('failed');
     expect(JSON.stringify(result.errors)).toContain('iam.serviceAccounts.getAccessToken');

@@ -9,10 +9,16 @@ import { RUN } from '../../helpers/pipeline-fakes';
 import { aksEstate, SUB } from '../azure/aks-estate';
 import { PROJECT } from '../gcp/estate';
 import { auditTargetFunction } from './audit-target-harness';
-import { AUDITOR_ACCOUNT, AWS_REGION, federationEstate, POOL_PROVIDER } from './federation-estate';
+import {
+  AUDITOR_ACCOUNT,
+  AWS_REGION,
+  azureClientSecret,
+  CLIENT,
+  federationEstate,
+  POOL_PROVIDER,
+  TENANT,
+} from './federation-estate';
 
-const TENANT = '0a0a0a0a-1111-2222-3333-444444444444';
-const CLIENT = 'c1c1c1c1-5555-6666-7777-888888888888';
 const SECRET_ARN = `arn:aws:secretsmanager:${AWS_REGION}:${AUDITOR_ACCOUNT}:secret:mk8s-audit/azure-AbCdEf`;
 /** A value that must never leave Secrets Manager except towards Entra. */
 const CLIENT_SECRET = 'Q~s3cr3t-client-value-9f8e7d6c5b4a';
@@ -84,13 +90,7 @@ function handlerFor(sbUrl: string, audit: RunConfigInput) {
 const azureSecret = (url: string): RunConfigInput => ({
   azure: {
     subscriptions: [SUB],
-    credentials: {
-      source: 'client-secret',
-      tenantId: TENANT,
-      clientId: CLIENT,
-      secretArn: SECRET_ARN,
-      authorityHost: url,
-    },
+    credentials: azureClientSecret(url, SECRET_ARN),
   },
 });
 

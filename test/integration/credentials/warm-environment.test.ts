@@ -16,9 +16,11 @@ import { auditTargetFunction } from './audit-target-harness';
 import {
   AUDITOR_ACCOUNT,
   AWS_REGION,
+  azureClientSecret,
+  CLIENT,
   federationEstate,
-  POOL_PROVIDER,
-  SERVICE_ACCOUNT,
+  gcpWorkloadIdentity,
+  TENANT,
 } from './federation-estate';
 
 /** Synthetic member accounts (syntheticEstate numbers them 9000000000NN). */
@@ -26,8 +28,6 @@ const A1 = '900000000001';
 const A2 = '900000000002';
 const OTHER_REGION = 'us-east-1';
 const TTL = 10 * 60 * 1000;
-const TENANT = '0a0a0a0a-1111-2222-3333-444444444444';
-const CLIENT = 'c1c1c1c1-5555-6666-7777-888888888888';
 const SECRET_ARN = `arn:aws:secretsmanager:${AWS_REGION}:${AUDITOR_ACCOUNT}:secret:mk8s-audit/azure-AbCdEf`;
 
 /**
@@ -57,31 +57,11 @@ const config = (url: string): RunConfigInput => ({
   aws: { accounts: [A1, A2], regions: [AWS_REGION, OTHER_REGION] },
   gcp: {
     projects: [PROJECT],
-    credentials: {
-      source: 'workload-identity',
-      externalAccount: {
-        type: 'external_account',
-        audience: POOL_PROVIDER,
-        subject_token_type: 'urn:ietf:params:aws:token-type:aws4_request',
-        token_url: `${url}/v1/token`,
-        service_account_impersonation_url: `${url}/v1/projects/-/serviceAccounts/${SERVICE_ACCOUNT}:generateAccessToken`,
-        credential_source: {
-          environment_id: 'aws1',
-          regional_cred_verification_url:
-            'https://sts.{region}.amazonaws.com?Action=GetCallerIdentity&Version=2011-06-15',
-        },
-      },
-    },
+    credentials: gcpWorkloadIdentity(url),
   },
   azure: {
     subscriptions: [SUB],
-    credentials: {
-      source: 'client-secret',
-      tenantId: TENANT,
-      clientId: CLIENT,
-      secretArn: SECRET_ARN,
-      authorityHost: url,
-    },
+    credentials: azureClientSecret(url, SECRET_ARN),
   },
 });
 
