@@ -17,6 +17,7 @@ import { FUNCTION_MEMORY_MB } from '../infra/function-memory';
 import { createFsStore } from '../outputs/fs-store';
 import type { RunConfig } from '../pipeline/run-config';
 import { runLocal } from '../pipeline/run-local';
+import type { SecurityHubRunSummary } from '../pipeline/securityhub-sync';
 import type { RunRef } from '../pipeline/types';
 import type { CounterEntry } from '../sandbox/counters';
 import { loadEstate, parseEstate } from '../sandbox/estate';
@@ -69,21 +70,26 @@ export interface PublishAlone {
   startRssMb: number;
   findings: number;
   /** With `--security-hub`: what the lifecycle did and the calls the sandbox served meanwhile. */
-  securityHub?: {
+  securityHub?: HubCounts & {
     /** Every call of the publish child by operation (Security Hub, and STS for member roles). */
     callsByOperation: Record<string, number>;
-    submitted: number;
-    imported: number;
-    updated: number;
-    passed: number;
-    archived: number;
-    refreshed: number;
-    unchanged: number;
-    unknownKept: number;
-    failed: number;
-    retried: number;
   };
 }
+
+/** The lifecycle's counts of the run summary's `securityHub` that the benchmark reports. */
+const HUB_COUNTS = [
+  'submitted',
+  'imported',
+  'updated',
+  'passed',
+  'archived',
+  'refreshed',
+  'unchanged',
+  'unknownKept',
+  'failed',
+  'retried',
+] as const;
+type HubCounts = Pick<SecurityHubRunSummary, (typeof HUB_COUNTS)[number]>;
 
 export interface BenchResult {
   clusters: number;
@@ -297,16 +303,7 @@ async function publishAlone(
       ? {
           securityHub: {
             callsByOperation: calls,
-            submitted: hub.submitted,
-            imported: hub.imported,
-            updated: hub.updated,
-            passed: hub.passed,
-            archived: hub.archived,
-            refreshed: hub.refreshed,
-            unchanged: hub.unchanged,
-            unknownKept: hub.unknownKept,
-            failed: hub.failed,
-            retried: hub.retried,
+            ...(Object.fromEntries(HUB_COUNTS.map((k) => [k, hub[k]])) as HubCounts),
           },
         }
       : {}),
