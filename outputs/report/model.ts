@@ -2,7 +2,7 @@ import type { Status } from '../../core/check';
 import type { Finding } from '../../core/finding';
 import type { Provider } from '../../core/provider';
 import { bySeverityDesc } from '../../core/severity';
-import { type FamilyRow, type GroupMeta, ReportTally, zeroCounts } from './tally';
+import { type FamilyRow, type GroupMeta, newGroupMeta, ReportTally, zeroCounts } from './tally';
 import type { ReportFramework, RunHistoryEntry, StatusCounts } from './types';
 
 export { type FamilyRow, zeroCounts };
@@ -123,15 +123,7 @@ export const STATUS_ORDER: Readonly<Record<Status, number>> = {
 export function clusterGroups(findings: readonly Finding[]): ClusterGroup[] {
   const groups = new Map<string, ClusterGroup>();
   for (const f of findings) {
-    const g = groups.get(f.resourceId) ?? {
-      resourceId: f.resourceId,
-      name: f.resourceName,
-      provider: f.provider,
-      account: f.account,
-      region: f.region,
-      counts: zeroCounts(),
-      findings: [],
-    };
+    const g = groups.get(f.resourceId) ?? { ...newGroupMeta(f), findings: [] };
     g.counts[f.status] += 1;
     g.findings.push(f);
     groups.set(f.resourceId, g);

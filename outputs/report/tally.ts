@@ -33,6 +33,16 @@ export interface GroupMeta {
   counts: StatusCounts;
 }
 
+/** The group of `f`'s cluster, with nothing counted yet. */
+export const newGroupMeta = (f: Finding): GroupMeta => ({
+  resourceId: f.resourceId,
+  name: f.resourceName,
+  provider: f.provider,
+  account: f.account,
+  region: f.region,
+  counts: zeroCounts(),
+});
+
 export class ReportTally {
   readonly summary = new SummaryBuilder();
   readonly counts = zeroCounts();
@@ -103,14 +113,7 @@ export class ReportTally {
       }
     }
 
-    const group = this.groups.get(f.resourceId) ?? {
-      resourceId: f.resourceId,
-      name: f.resourceName,
-      provider: f.provider,
-      account: f.account,
-      region: f.region,
-      counts: zeroCounts(),
-    };
+    const group = this.groups.get(f.resourceId) ?? newGroupMeta(f);
     group.counts[f.status] += 1;
     this.groups.set(f.resourceId, group);
   }
