@@ -17,10 +17,9 @@ export interface SharedCache {
 /**
  * Objects shared by the targets of one run: an account's global objects (IAM), a Region's or a
  * location's catalogs, a subscription's or a project's objects that several of its targets (the
- * parts of a split scope) need. A CLI run holds one for its whole run; a Lambda execution
- * environment holds one from its cold start (functions/audit-target), and it serves the targets
- * of several runs: entries therefore expire `ttlMs` after their fetch, so a warm environment
- * shares them between the targets of one run and asks again in the next run.
+ * parts of a split scope) need. A CLI run holds one for its whole run; a warm Lambda execution
+ * environment holds one per run (functions/audit-target/environment-handler.ts), so the next run
+ * asks again. Entries also expire `ttlMs` after their fetch, so a long run refreshes them.
  */
 export class RunCache implements SharedCache {
   private readonly entries = new Map<string, { at: number; value: Promise<unknown> }>();
