@@ -73,13 +73,15 @@ function isEksItem(value: unknown): boolean {
 /**
  * Epoch numbers become ISO strings, the form the SDK's Dates take in a snapshot. Numbers above
  * 1e11 are taken as milliseconds (1e11 seconds is the year 5138); below, as seconds.
+ * A number outside the range a Date can hold (±8.64e15 ms) is not a timestamp either.
  */
 function normalizeTimestamp(value: string | number, path: string): string {
   const ms = typeof value === 'number' ? (value > 1e11 ? value : value * 1000) : Date.parse(value);
-  if (!Number.isFinite(ms)) {
+  const date = new Date(ms);
+  if (Number.isNaN(date.getTime())) {
     throw new ExportFormatError(`${path}: ${JSON.stringify(value)} is not a timestamp`);
   }
-  return typeof value === 'string' ? value : new Date(ms).toISOString();
+  return typeof value === 'string' ? value : date.toISOString();
 }
 
 function readCluster(item: unknown, where: string): EksCluster {

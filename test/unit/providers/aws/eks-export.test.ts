@@ -83,6 +83,20 @@ describe('eksExportReader', () => {
     );
   });
 
+  it('names an epoch number beyond the range of a date as not a timestamp', () => {
+    // Found by the export-readers property test: seconds × 1000 left the Date range and
+    // toISOString threw a RangeError instead of the reader's own error.
+    for (const value of [-8640000000000.001, 9e15]) {
+      const json = describeOutput();
+      json.cluster['createdAt'] = value;
+      expect(() => read(json)).toThrow(
+        new ExportFormatError(
+          `cluster (cluster my-eks-cluster): createdAt: ${value} is not a timestamp`,
+        ),
+      );
+    }
+  });
+
   it('names the item and the path of a value of the wrong type', () => {
     const good = describeOutput();
     const bad = describeOutput();
