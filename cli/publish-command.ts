@@ -21,7 +21,7 @@ const USAGE = `Usage:
 
 Runs the publish step of a stored run: merges its targets' findings, imports into Security Hub
 only what changed since the last import (new, changed, now passing, archived, due for refresh;
-the state is state/securityhub-state.json beside the runs) and writes the run's reports.
+the state is under state/securityhub/ beside the runs) and writes the run's reports.
 
   --bucket <name>            The findings bucket of a deployment (default AWS credentials).
   --dir <path>               A local copy of one (e.g. out/s3/mk8s-audit-findings after npm start).
@@ -114,17 +114,16 @@ export async function runPublishCommand(argv: string[]): Promise<number> {
     try {
       const deps = { store, clock: () => new Date(), logger: silentLogger, securityHub: hub };
       if (values['dry-run']) {
-        const { summary, plan } = await planPublish({ run }, deps);
+        const { summary, preview } = await planPublish({ run }, deps);
         const out = [`Run ${run.runId} (${keys.targets(run)}), dry run: nothing imported.`];
         out.push(securityHubLine(summary));
         for (const d of summary.destinations) {
           out.push(`  ${d.account}/${d.region}: ${d.submitted} finding(s)`);
         }
-        for (const p of plan.imports.slice(0, 50)) {
-          const status = p.asff.RecordState === 'ARCHIVED' ? 'ARCHIVED' : p.asff.Compliance?.Status;
-          out.push(`  ${p.kind.padEnd(9)} ${String(status).padEnd(13)} ${p.id}`);
+        for (const p of preview) out.push(`  ${p.kind.padEnd(9)} ${p.status.padEnd(13)} ${p.id}`);
+        if (summary.submitted > preview.length) {
+          out.push(`  ... and ${summary.submitted - preview.length} more`);
         }
-        if (plan.imports.length > 50) out.push(`  ... and ${plan.imports.length - 50} more`);
         process.stdout.write(`${out.join('\n')}\n`);
         return EXIT.ok;
       }

@@ -66,5 +66,12 @@ export function securityHubLine(hub: RunSummary['securityHub']): string {
   const counts = hub.dryRun
     ? `${hub.submitted} findings (planned)`
     : `${hub.submitted - hub.failed} of ${hub.submitted} findings in ${plural(hub.calls, 'call')}`;
-  return `Security Hub (${hub.mode}, ${hub.region}): ${verb} ${counts}: ${kinds}${failed}`;
+  const { conflicts, errors } = hub.state;
+  const problem = errors[0]
+    ? `${errors[0].scope}: ${errors[0].message}`
+    : conflicts[0] && `${conflicts[0]}: another run wrote it first`;
+  const state = problem
+    ? `; the state of ${plural(conflicts.length + errors.length, 'scope')} not kept (first: ${problem})`
+    : '';
+  return `Security Hub (${hub.mode}, ${hub.region}): ${verb} ${counts}: ${kinds}${failed}${state}`;
 }

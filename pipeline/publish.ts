@@ -5,8 +5,7 @@ import type { CollectionError } from '../core/snapshot';
 import { scopeLabel, type Target, targetLabel } from '../core/target';
 import { findingsJsonEncoder, parseFindingsJson } from '../outputs/findings-json';
 import { openObjectWriter } from '../outputs/object-writer';
-import { type LifecyclePlan, targetOf } from '../outputs/securityhub-lifecycle';
-import type { WriteConflictError } from '../outputs/write-conflict';
+import { targetOf } from '../outputs/securityhub-lifecycle';
 import { discoveryCoverage, unreadTargetCoverage } from './coverage';
 import { keys, runPrefix } from './keys';
 import { type MutelistSource, openMuting, summarizeMutelist } from './mutelist-source';
@@ -21,10 +20,9 @@ import {
   type TargetOutcome,
 } from './run-summary';
 import {
+  openSecurityHubSync,
   type SecurityHubDestination,
-  type SecurityHubRunSummary,
-  type SyncInput,
-  syncSecurityHub,
+  type SyncOutcome,
 } from './securityhub-sync';
 import {
   DiscoverOutput,
@@ -175,20 +173,43 @@ type Sink = (
  * A run as publish sees it, one target at a time: its targets, every target's outcome and
  * findings (a target without a readable result is a failed target), then the coverage findings
  * of the gaps. Each batch goes to `sink` muted and is then dropped, so publish never holds the
- * run's findings (unless the sink keeps them).
+ * run's findings. With a Security Hub destination, each scope is synced once its last part is
+ * read (pipeline/securityhub-sync.ts).
  */
 async function readRun(
   store: ObjectStore,
   run: RunRef,
   publishedAt: Date,
-  mutelist: MutelistSource | undefined,
-  logger: Logger,
-  sink: Sink,
-) {
+  deps: Pick<PublishDeps, 'mutelist' | 'logger' | 'securityHub'>,
+  toSink: Sink,
+): Promise<{
+  discovered: DiscoverOutput;
+  outcomes: TargetOutcome[];
+  muting: ReturnType<Awaited<ReturnType<typeof openMuting>>['finish']>;
+  securityHub?: SyncOutcome;
+}> {
   const discovered = await readTargets(store, run);
-  // Muted before anything is written, so every format and Security Hub see the same results.
-  const muting = await openMuting(run, mutelist, logger);
   const { targets } = discovered;
+  const hub = deps.securityHub
+    ? await openSecurityHubSync({
+        hub: deps.securityHub,
+        store,
+        logger: deps.logger,
+        run,
+        now: publishedAt,
+        parts: partsOf(targets),
+      })
+    : undefined;
+  // Muted before anything is written, so every format and Security Hub see the same results.
+  const muting = await openMuting(run, deps.mutelist, deps.logger);
+  const sink: Sink = async (batch, scopeOf) => {
+    await toSink(batch, scopeOf);
+    hub?.add(batch, scopeOf);
+  };
+  // Failed discovery calls are audit gaps of the scope they name, known before any target is
+  // read: Security Hub gets them with that scope (written last, with the other gaps).
+  const discoveryGaps = muting.mark(discoveryCoverage(discovered.errors ?? [], publishedAt));
+  hub?.add(discoveryGaps, (f) => targetOf(f));
   const reads: (Promise<{ outcome: TargetOutcome; findings: Finding[] }> | undefined)[] = [];
   const start = (i: number) => {
     const t = targets[i];
@@ -217,29 +238,30 @@ async function readRun(
     // The lifecycle keeps findings per scope: how a scope was split into parts never matters.
     const scope = scopeLabel(outcome.target);
     if (findings.length > 0) await sink(muting.mark(findings), () => scope);
+    await hub?.partRead(scope, outcome.status === 'ok');
   }
-  // Targets without a readable result and failed discovery calls are audit gaps: findings too.
-  const coverage = [
-    ...unreadTargetCoverage(outcomes, (i) => failedGaps[i] ?? [], publishedAt),
-    ...discoveryCoverage(discovered.errors ?? [], publishedAt),
-  ];
-  // Coverage findings made here belong to the target (or discovery scope) they name.
-  if (coverage.length > 0) await sink(muting.mark(coverage), (f) => targetOf(f));
-  const completeTargets = completeScopes(outcomes, discovered.emptyScopes ?? []);
-  return { discovered, outcomes, completeTargets, muting: muting.finish() };
+  // Targets without a readable result are audit gaps too: findings of the scope they name.
+  const unread = muting.mark(
+    unreadTargetCoverage(outcomes, (i) => failedGaps[i] ?? [], publishedAt),
+  );
+  if (unread.length + discoveryGaps.length > 0) {
+    await toSink([...unread, ...discoveryGaps], (f) => targetOf(f));
+    hub?.add(unread, (f) => targetOf(f));
+  }
+  const securityHub = await hub?.finish(completeScopes(outcomes, discovered.emptyScopes ?? []));
+  return {
+    discovered,
+    outcomes,
+    muting: muting.finish(),
+    ...(securityHub ? { securityHub } : {}),
+  };
 }
 
-/** A sink that keeps every finding with its target: Security Hub's lifecycle needs them all. */
-function hubCollector(): { sink: Sink; findings: SyncInput['findings'][number][] } {
-  const findings: SyncInput['findings'][number][] = [];
-  return {
-    findings,
-    async sink(batch, targetOf) {
-      batch.forEach((finding, i) => {
-        findings.push({ finding, target: targetOf(finding, i) });
-      });
-    },
-  };
+/** How many parts (targets) each scope of the run was split into. */
+function partsOf(targets: readonly Target[]): Map<string, number> {
+  const parts = new Map<string, number>();
+  for (const t of targets) parts.set(scopeLabel(t), (parts.get(scopeLabel(t)) ?? 0) + 1);
+  return parts;
 }
 
 /**
@@ -249,24 +271,16 @@ function hubCollector(): { sink: Sink; findings: SyncInput['findings'][number][]
 export async function planPublish(
   input: PublishInput,
   deps: PublishDeps & { securityHub: SecurityHubDestination },
-): Promise<{ summary: SecurityHubRunSummary; plan: LifecyclePlan }> {
-  const now = deps.clock();
-  const hub = hubCollector();
-  const { completeTargets } = await readRun(
+): Promise<SyncOutcome> {
+  const read = await readRun(
     deps.store,
     input.run,
-    now,
-    deps.mutelist,
-    deps.logger,
-    hub.sink,
+    deps.clock(),
+    { ...deps, securityHub: { ...deps.securityHub, dryRun: true } },
+    async () => {},
   );
-  const { summary, plan } = await syncSecurityHub(
-    { run: input.run, findings: hub.findings, completeTargets, now },
-    { ...deps.securityHub, dryRun: true },
-    deps.store,
-    deps.logger,
-  );
-  return { summary, plan };
+  if (!read.securityHub) throw new Error('the dry run had no Security Hub destination');
+  return read.securityHub;
 }
 
 /**
@@ -298,24 +312,14 @@ export async function publish(input: PublishInput, deps: PublishDeps): Promise<P
       : {}),
   });
   const tally = new RunFindingsTally();
-  // Security Hub's lifecycle diffs the whole run against its state: only then are findings kept.
-  const hub = dest ? hubCollector() : undefined;
 
   let read: Awaited<ReturnType<typeof readRun>>;
   try {
-    read = await readRun(
-      deps.store,
-      run,
-      publishedAt,
-      deps.mutelist,
-      deps.logger,
-      async (batch, targetOf) => {
-        for (const f of batch) await merged.write(mergedJson.item(f));
-        for (const f of batch) tally.add(f);
-        await reports.add(batch);
-        await hub?.sink(batch, targetOf);
-      },
-    );
+    read = await readRun(deps.store, run, publishedAt, deps, async (batch) => {
+      for (const f of batch) await merged.write(mergedJson.item(f));
+      for (const f of batch) tally.add(f);
+      await reports.add(batch);
+    });
     await merged.write(mergedJson.end());
     await merged.end();
   } catch (error) {
@@ -323,20 +327,8 @@ export async function publish(input: PublishInput, deps: PublishDeps): Promise<P
     await reports.abort().catch(() => {});
     throw error;
   }
-  const { discovered, outcomes, completeTargets, muting } = read;
-
-  let securityHub: SecurityHubSummary = { enabled: false };
-  let conflict: WriteConflictError | undefined;
-  if (dest && hub) {
-    const synced = await syncSecurityHub(
-      { run, findings: hub.findings, completeTargets, now: publishedAt },
-      dest,
-      deps.store,
-      deps.logger,
-    );
-    securityHub = synced.summary;
-    conflict = synced.conflict;
-  }
+  const { discovered, outcomes, muting } = read;
+  const securityHub: SecurityHubSummary = read.securityHub?.summary ?? { enabled: false };
 
   const written = await reports.finish({
     failedTargets: outcomes
@@ -373,8 +365,9 @@ export async function publish(input: PublishInput, deps: PublishDeps): Promise<P
   const mutelistSummary = summarizeMutelist(muting);
   const summary: RunSummary = mutelistSummary ? { ...built, mutelist: mutelistSummary } : built;
   await deps.store.put(summaryKey, `${JSON.stringify(summary, null, 2)}\n`, 'application/json');
-  // An overlapping run wrote the Security Hub state first: this run fails, after its summary.
-  if (conflict) throw conflict;
+  // An overlapping run wrote a scope's Security Hub state first, or a scope's state could not be
+  // read: this run fails, after its summary.
+  if (read.securityHub?.failure) throw read.securityHub.failure;
   deps.logger.info('Published run', {
     runId: run.runId,
     targets: summary.targets.byStatus,

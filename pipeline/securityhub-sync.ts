@@ -1,31 +1,33 @@
 import type { Partition, SecurityHubClient } from '@aws-sdk/client-securityhub';
 import type { Finding } from '../core/finding';
 import type { Logger } from '../core/logger';
-import { productArn } from '../outputs/asff';
 import {
   type CurrentFinding,
   destinationKey,
   type ImportDestination,
-  type ImportKind,
-  type LifecyclePlan,
-  nextState,
   type PlannedImport,
-  planLifecycle,
 } from '../outputs/securityhub-lifecycle';
-import {
-  type ImportFailure,
-  type ImportResult,
-  importFindings,
-  newImportBucket,
-} from '../outputs/securityhub-publisher';
-import {
-  ImportDestination as ImportDestinationSchema,
-  readState,
-  SECURITY_HUB_STATE_KEY,
-  writeState,
-} from '../outputs/securityhub-state';
+import { newImportBucket } from '../outputs/securityhub-publisher';
+import { ImportDestination as ImportDestinationSchema } from '../outputs/securityhub-state';
 import type { TokenBucket } from '../outputs/token-bucket';
-import { WriteConflictError } from '../outputs/write-conflict';
+import { splitLegacyState } from './securityhub-legacy-state';
+import {
+  importPlans,
+  planScope,
+  type ScopePlan,
+  type ScopeSyncContext,
+  writeScope,
+} from './securityhub-scope-sync';
+import { newTally, type SyncOutcome } from './securityhub-summary';
+
+export type {
+  KindCounts,
+  PreviewedImport,
+  SecurityHubRunSummary,
+  StateSummary,
+  SyncOutcome,
+} from './securityhub-summary';
+
 import type { ObjectStore, RunRef } from './types';
 
 /**
@@ -59,46 +61,6 @@ export interface SecurityHubDestination {
   sleep?: (ms: number) => Promise<void>;
 }
 
-/** Counts per kind of import, of findings Security Hub accepted (planned ones in a dry run). */
-export type KindCounts = Record<ImportKind, number>;
-
-/** The `securityHub` object of `run-summary.json` when import is on. */
-export interface SecurityHubRunSummary {
-  enabled: true;
-  dryRun: boolean;
-  mode: ImportMode;
-  /** The central destination. */
-  productArn: string;
-  region: string;
-  /** Imports planned by the lifecycle (findings handed to BatchImportFindings). */
-  submitted: number;
-  /** New findings accepted. */
-  imported: number;
-  updated: number;
-  passed: number;
-  archived: number;
-  refreshed: number;
-  /** Findings left as Security Hub has them (no difference, not due for refresh). */
-  unchanged: number;
-  /** `unknown` results over an earlier result, left as they were. */
-  unknownKept: number;
-  failed: number;
-  calls: number;
-  retried: number;
-  destinations: {
-    account: string;
-    region: string;
-    submitted: number;
-    accepted: number;
-    failed: number;
-    calls: number;
-  }[];
-  duplicateIds: string[];
-  state: { key: string; entries: number; written: boolean; error?: string };
-  failures: ImportFailure[];
-  failuresTruncated: boolean;
-}
-
 export interface SyncInput {
   run: RunRef;
   /** This run's findings with the target label each came from. */
@@ -108,9 +70,12 @@ export interface SyncInput {
   now: Date;
 }
 
-/** At most this many import failures are listed in the summary (all are counted and logged). */
-const MAX_LISTED_FAILURES = 100;
-
+/**
+ * A wave of scopes is sent once its scopes plan this many imports (10 full calls), or it holds
+ * this many scopes: each holds its state and findings until its state is written.
+ */
+const WAVE_IMPORTS = 1_000;
+const WAVE_SCOPES = 16;
 const PARTITIONS = ImportDestinationSchema.shape.partition.options;
 const partitionOf = (value: string | undefined): ImportDestination['partition'] | undefined =>
   PARTITIONS.find((p) => p === value);
@@ -131,200 +96,187 @@ export function destinationOf(finding: Finding, hub: SecurityHubDestination): Im
   };
 }
 
-/** The plan of a run: what it would import. Reads the state; writes nothing. */
-export async function planSecurityHub(
-  input: SyncInput,
-  hub: SecurityHubDestination,
-  store: ObjectStore,
-): Promise<{
-  plan: LifecyclePlan;
-  version: string | null;
-  previous: Awaited<ReturnType<typeof readState>>['state'];
-}> {
-  const loaded = await readState(store);
-  const current: CurrentFinding[] = input.findings.map(({ finding, target }) => ({
-    finding,
-    target,
-    destination: destinationOf(finding, hub),
-  }));
-  const plan = planLifecycle({
-    state: loaded.state,
-    current,
-    completeTargets: input.completeTargets,
-    now: input.now,
-    ...(hub.refreshAfterDays === undefined ? {} : { refreshAfterDays: hub.refreshAfterDays }),
-  });
-  return { plan, version: loaded.version, previous: loaded.state };
+/**
+ * Security Hub's part of publish, a few scopes at a time: the findings of a scope are kept until
+ * its last part is read, then its state is read and its lifecycle planned. Planned scopes are
+ * sent in waves (imports of several scopes together, so each destination gets full calls of 100
+ * findings), after which each scope's state is written; one wave is sent while the next fills.
+ * Findings that arrive for a scope already planned (coverage findings made after reading) are
+ * synced last, on their own, without archiving. Publish so holds a few scopes' states and
+ * findings, not the deployment's.
+ */
+export interface SecurityHubSync {
+  /** A batch of muted findings, each with its scope. */
+  add(findings: readonly Finding[], scopeOf: (f: Finding, i: number) => string): void;
+  /** One part of a scope was read, audited completely or not. */
+  partRead(scope: string, ok: boolean): Promise<void>;
+  /** Syncs what is left (findings made after reading, `completeScopes` with no part). */
+  finish(completeScopes: ReadonlySet<string>): Promise<SyncOutcome>;
 }
 
-const zeroKinds = (): KindCounts => ({ new: 0, updated: 0, passed: 0, archived: 0, refreshed: 0 });
+interface PendingScope {
+  parts: number;
+  ok: boolean;
+  findings: CurrentFinding[];
+}
 
-async function clientFor(
-  hub: SecurityHubDestination,
-  dest: ImportDestination,
-): Promise<SecurityHubClient> {
-  if (dest.account === hub.account && dest.region === hub.region) return hub.client;
-  if (!hub.memberClient) {
-    throw new Error(
-      `no member-account client to import into ${dest.account}/${dest.region} (owner-account mode needs the member role)`,
+export async function openSecurityHubSync(options: {
+  hub: SecurityHubDestination;
+  store: ObjectStore;
+  logger: Logger;
+  run: RunRef;
+  now: Date;
+  /** Parts of each scope this run audits. */
+  parts: ReadonlyMap<string, number>;
+}): Promise<SecurityHubSync> {
+  const { hub, store, logger, run, now } = options;
+  const legacy = await splitLegacyState(
+    store,
+    { runId: run.runId, now },
+    hub.dryRun === true,
+    logger,
+  );
+  const buckets = new Map<string, TokenBucket>();
+  const ctx: ScopeSyncContext = {
+    hub,
+    store,
+    logger,
+    run,
+    now,
+    bucket(key) {
+      let bucket = buckets.get(key);
+      if (!bucket) {
+        bucket = hub.bucketFor?.(key) ?? newImportBucket();
+        buckets.set(key, bucket);
+      }
+      return bucket;
+    },
+    ...(legacy?.byScope ? { legacy: legacy.byScope } : {}),
+  };
+  const pending = new Map<string, PendingScope>(
+    [...options.parts].map(([scope, parts]) => [scope, { parts, ok: true, findings: [] }]),
+  );
+  const late = new Map<string, CurrentFinding[]>();
+  const tally = newTally(hub, logger, legacy?.scopes);
+  let wave: ScopePlan[] = [];
+  let waveImports = 0;
+  let sending: Promise<void> = Promise.resolve();
+
+  async function send(plans: readonly ScopePlan[]): Promise<void> {
+    const destinations = await importPlans(plans, ctx);
+    const accepted = new Map(
+      destinations.map((d) => [destinationKey(d.dest), d.result?.accepted ?? new Set<string>()]),
+    );
+    const taken = (p: PlannedImport) =>
+      accepted.get(destinationKey(p.destination))?.has(p.asff.Id ?? '') === true;
+    for (const d of destinations) tally.destination(d, taken);
+    await Promise.all(
+      plans.map(async (planned) => {
+        try {
+          tally.written(await writeScope(planned, taken, ctx));
+        } catch (error) {
+          tally.error(planned.scope, error, 'writing');
+        }
+      }),
     );
   }
-  return hub.memberClient(dest.account, dest.region);
+
+  /** Sends the wave once the one before it is sent: at most one sending, one filling. */
+  async function flush(): Promise<void> {
+    const plans = wave;
+    wave = [];
+    waveImports = 0;
+    await sending;
+    sending = plans.length > 0 ? send(plans) : Promise.resolve();
+  }
+
+  async function plan(scope: string, current: CurrentFinding[], complete: boolean) {
+    try {
+      const planned = await planScope(scope, current, complete, ctx);
+      tally.planned(planned);
+      wave.push(planned);
+      waveImports += planned.plan.imports.length;
+    } catch (error) {
+      tally.error(scope, error, 'reading');
+    }
+    if (waveImports >= WAVE_IMPORTS || wave.length >= WAVE_SCOPES) await flush();
+  }
+
+  async function drain(): Promise<void> {
+    await flush();
+    await sending;
+  }
+
+  return {
+    add(findings, scopeOf) {
+      findings.forEach((finding, i) => {
+        const scope = scopeOf(finding, i);
+        const entry = { finding, target: scope, destination: destinationOf(finding, hub) };
+        const open = pending.get(scope);
+        if (open) open.findings.push(entry);
+        else {
+          const list = late.get(scope) ?? [];
+          list.push(entry);
+          late.set(scope, list);
+        }
+      });
+    },
+    async partRead(scope, ok) {
+      const open = pending.get(scope);
+      if (!open) return;
+      open.parts -= 1;
+      open.ok &&= ok;
+      if (open.parts > 0) return;
+      pending.delete(scope);
+      await plan(scope, open.findings, open.ok);
+    },
+    async finish(completeScopes) {
+      // A scope whose parts were not all read (none should be) archives nothing.
+      for (const [scope, open] of pending) await plan(scope, open.findings, false);
+      pending.clear();
+      // Scopes discover found empty: whatever their state holds is archived.
+      for (const scope of completeScopes) {
+        if (!options.parts.has(scope) && !late.has(scope)) await plan(scope, [], true);
+      }
+      // Every scope's state is written before a scope is read again for its late findings.
+      await drain();
+      for (const [scope, current] of late) {
+        await plan(scope, current, completeScopes.has(scope) && !options.parts.has(scope));
+      }
+      await drain();
+      return tally.outcome();
+    },
+  };
 }
 
 /**
- * The Security Hub part of publish: read the state, plan the lifecycle, import per destination
- * (one rate limiter each), then write the state with a conditional write. A lost write (another
- * run wrote the state meanwhile) is reported in the summary and thrown after it by the caller:
- * the other run's state stays whole, and this run's imports were idempotent upserts.
+ * A whole run's findings at once through the per-scope sync (tests, the lifecycle benchmark):
+ * each finding's `target` is its scope, and the scopes in `completeTargets` are complete.
  */
 export async function syncSecurityHub(
   input: SyncInput,
   hub: SecurityHubDestination,
   store: ObjectStore,
   logger: Logger,
-): Promise<{ summary: SecurityHubRunSummary; plan: LifecyclePlan; conflict?: WriteConflictError }> {
-  const { plan, version, previous } = await planSecurityHub(input, hub, store);
-  if (plan.duplicateIds.length > 0) {
-    logger.error('Several findings of this run share an id; only the first is imported', {
-      ids: plan.duplicateIds.slice(0, 20),
-      count: plan.duplicateIds.length,
-    });
+): Promise<SyncOutcome> {
+  const byScope = new Map<string, Finding[]>();
+  for (const { finding, target } of input.findings) {
+    const list = byScope.get(target) ?? [];
+    list.push(finding);
+    byScope.set(target, list);
   }
-  const kinds = zeroKinds();
-  const byDest = new Map<string, { dest: ImportDestination; imports: PlannedImport[] }>();
-  for (const p of plan.imports) {
-    const key = destinationKey(p.destination);
-    const group = byDest.get(key) ?? { dest: p.destination, imports: [] };
-    group.imports.push(p);
-    byDest.set(key, group);
+  const parts = new Map([...byScope.keys()].map((scope) => [scope, 1]));
+  const sync = await openSecurityHubSync({
+    hub,
+    store,
+    logger,
+    run: input.run,
+    now: input.now,
+    parts,
+  });
+  for (const [scope, findings] of byScope) {
+    sync.add(findings, () => scope);
+    await sync.partRead(scope, input.completeTargets.has(scope));
   }
-  const summary: SecurityHubRunSummary = {
-    enabled: true,
-    dryRun: hub.dryRun === true,
-    mode: hub.mode ?? 'central',
-    productArn: productArn(hub),
-    region: hub.region,
-    submitted: plan.imports.length,
-    imported: 0,
-    updated: 0,
-    passed: 0,
-    archived: 0,
-    refreshed: 0,
-    unchanged: plan.unchanged,
-    unknownKept: plan.unknownKept,
-    failed: 0,
-    calls: 0,
-    retried: 0,
-    destinations: [],
-    duplicateIds: plan.duplicateIds.slice(0, MAX_LISTED_FAILURES),
-    state: {
-      key: SECURITY_HUB_STATE_KEY,
-      entries: Object.keys(previous.findings).length,
-      written: false,
-    },
-    failures: [],
-    failuresTruncated: false,
-  };
-  const failures: ImportFailure[] = [];
-  const accepted: PlannedImport[] = [];
-
-  if (hub.dryRun) {
-    for (const p of plan.imports) kinds[p.kind] += 1;
-    for (const { dest, imports } of byDest.values()) {
-      summary.destinations.push({
-        account: dest.account,
-        region: dest.region,
-        submitted: imports.length,
-        accepted: 0,
-        failed: 0,
-        calls: 0,
-      });
-    }
-  } else {
-    // Destinations are independent (their own account, Region and rate limit): in parallel.
-    const results = await Promise.all(
-      [...byDest].map(async ([key, { dest, imports }]) => {
-        let result: ImportResult;
-        try {
-          const client = await clientFor(hub, dest);
-          result = await importFindings(
-            client,
-            imports.map((p) => p.asff),
-            logger,
-            {
-              bucket: hub.bucketFor?.(key) ?? newImportBucket(),
-              ...(hub.sleep ? { sleep: hub.sleep } : {}),
-            },
-          );
-        } catch (error) {
-          // No client for the destination (member role denied...): its findings all failed.
-          const message = error instanceof Error ? error.message : String(error);
-          logger.error('No Security Hub client for a destination', { destination: key, message });
-          result = {
-            submitted: imports.length,
-            imported: 0,
-            failed: imports.length,
-            calls: 0,
-            retried: 0,
-            accepted: new Set(),
-            failures: imports.map((p) => ({ id: p.id, code: 'NoClient', message })),
-          };
-        }
-        return { dest, imports, result };
-      }),
-    );
-    for (const { dest, imports, result } of results) {
-      for (const p of imports) {
-        if (result.accepted.has(p.asff.Id ?? '')) {
-          accepted.push(p);
-          kinds[p.kind] += 1;
-        }
-      }
-      summary.failed += result.failed;
-      summary.calls += result.calls;
-      summary.retried += result.retried;
-      failures.push(...result.failures);
-      summary.destinations.push({
-        account: dest.account,
-        region: dest.region,
-        submitted: imports.length,
-        accepted: result.accepted.size,
-        failed: result.failed,
-        calls: result.calls,
-      });
-    }
-  }
-  summary.imported = kinds.new;
-  summary.updated = kinds.updated;
-  summary.passed = kinds.passed;
-  summary.archived = kinds.archived;
-  summary.refreshed = kinds.refreshed;
-  summary.failures = failures.slice(0, MAX_LISTED_FAILURES);
-  summary.failuresTruncated = failures.length > MAX_LISTED_FAILURES;
-
-  if (hub.dryRun) return { summary, plan };
-  const state = nextState(previous, accepted, { runId: input.run.runId, now: input.now });
-  try {
-    await writeState(store, state, version);
-    summary.state = {
-      key: SECURITY_HUB_STATE_KEY,
-      entries: Object.keys(state.findings).length,
-      written: true,
-    };
-    return { summary, plan };
-  } catch (error) {
-    if (!(error instanceof WriteConflictError)) throw error;
-    logger.error('The Security Hub state was not written: another run wrote it meanwhile', {
-      key: SECURITY_HUB_STATE_KEY,
-      message: error.message,
-    });
-    summary.state = {
-      key: SECURITY_HUB_STATE_KEY,
-      entries: Object.keys(previous.findings).length,
-      written: false,
-      error: error.message,
-    };
-    return { summary, plan, conflict: error };
-  }
+  return sync.finish(input.completeTargets);
 }

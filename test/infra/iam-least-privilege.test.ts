@@ -7,7 +7,7 @@ import {
   RUNS_PREFIX,
   STATE_PREFIX,
 } from '../../infra/constructs/auditor-permissions';
-import { SECURITY_HUB_STATE_KEY } from '../../outputs/securityhub-state';
+import { LEGACY_STATE_KEY, stateKey } from '../../outputs/securityhub-state';
 import { findingsLinesKey, keys, reportKeys } from '../../pipeline/keys';
 import { EKS_PART_OPERATIONS } from '../../providers/aws/eks-parts';
 import {
@@ -178,7 +178,7 @@ describe('the bucket prefixes granted', () => {
       ...Object.values(reportKeys),
       findingsLinesKey(run),
     ];
-    written.push(SECURITY_HUB_STATE_KEY);
+    written.push(stateKey('aws:111122223333/eu-west-1'), LEGACY_STATE_KEY);
     const granted = [RUNS_PREFIX, REPORTS_PREFIX, HISTORY_PREFIX, STATE_PREFIX];
     expect(written.filter((k) => !granted.some((p) => k.startsWith(p)))).toEqual([]);
     expect(Object.values(reportKeys).every((k) => k.startsWith(REPORTS_PREFIX))).toBe(true);

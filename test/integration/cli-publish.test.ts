@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_CHECKS } from '../../checks/index';
 import { silentLogger } from '../../core/logger';
 import { createFsStore } from '../../outputs/fs-store';
-import { SECURITY_HUB_STATE_KEY } from '../../outputs/securityhub-state';
+import { stateKey } from '../../outputs/securityhub-state';
 import { parseRunConfig } from '../../pipeline/run-config';
 import { runLocal } from '../../pipeline/run-local';
 import { createAwsCollector } from '../../providers/aws/collector';
@@ -62,7 +62,7 @@ describe('mk8s-audit publish', () => {
       `Security Hub (central, us-east-1): would send ${findings} findings (planned): ${findings} new, 0 updated`,
     );
     expect(run.stdout).toMatch(/^ {2}new {7}FAILED {8}eks-endpoint-public-access\//m);
-    expect(existsSync(join(dir, SECURITY_HUB_STATE_KEY))).toBe(false);
+    expect(existsSync(join(dir, stateKey(`aws:${ACCOUNT_A}/${REGION}`)))).toBe(false);
     expect(sb.securityHub.imports.calls).toBe(0);
   });
 
@@ -73,7 +73,7 @@ describe('mk8s-audit publish', () => {
     expect(real.stderr).toBe('');
     expect(real.stdout).toContain(`sent ${findings} of ${findings} findings`);
     expect(sb.securityHub.size).toBe(findings);
-    expect(existsSync(join(dir, SECURITY_HUB_STATE_KEY))).toBe(true);
+    expect(existsSync(join(dir, stateKey(`aws:${ACCOUNT_A}/${REGION}`)))).toBe(true);
     const again = await runCli([
       'publish',
       '--dir',

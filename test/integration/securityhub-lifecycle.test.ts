@@ -5,8 +5,9 @@ import type { Finding } from '../../core/finding';
 import { findingId } from '../../core/finding';
 import { silentLogger } from '../../core/logger';
 import { createS3Store } from '../../outputs/s3-store';
-import { readState } from '../../outputs/securityhub-state';
+import { readState, stateKey } from '../../outputs/securityhub-state';
 import { TokenBucket } from '../../outputs/token-bucket';
+import { keys } from '../../pipeline/keys';
 import { parseRunConfig } from '../../pipeline/run-config';
 import { runLocal } from '../../pipeline/run-local';
 import type { RunSummary } from '../../pipeline/run-summary';
@@ -29,6 +30,7 @@ import { ACCOUNT_A, awsEstate, REGION } from './sandbox/estates';
 const HUB_REGION = 'us-east-1';
 const DAY = 24 * 3600 * 1000;
 const T0 = Date.parse('2026-11-01T03:00:00.000Z');
+const SCOPE = `aws:${ACCOUNT_A}/${REGION}`;
 
 let sb: Sandbox;
 let s3: LocalS3;
@@ -244,8 +246,23 @@ describe('Security Hub lifecycle over daily runs', () => {
     expect(new Set(created).size).toBe(created.length);
     expect(sb.securityHub.events.filter((e) => e.effect !== 'created')).toEqual([]);
     // The state holds them all, so the next run sends nothing.
-    expect(Object.keys((await readState(store)).state.findings)).toHaveLength(run.submitted);
+    expect(Object.keys((await readState(store, SCOPE)).state.findings)).toHaveLength(run.submitted);
     expect((await dailyRun()).submitted).toBe(0);
+  }, 60_000);
+});
+
+describe('Security Hub state that cannot be read', () => {
+  it('fails the run after its summary is written, naming the scope, and leaves the state as it was', async () => {
+    await dailyRun();
+    await store.put(stateKey(SCOPE), '{"format":', 'application/json');
+    const second = { runId: 'day-2', date: new Date(T0 + DAY).toISOString().slice(0, 10) };
+    await expect(dailyRun()).rejects.toThrow(`${stateKey(SCOPE)} is not JSON: `);
+    const summary = JSON.parse((await store.get(keys.summary(second))) ?? '{}') as RunSummary;
+    expect(hubSummary(summary).state.errors).toEqual([
+      { scope: SCOPE, message: expect.stringContaining(`${stateKey(SCOPE)} is not JSON`) },
+    ]);
+    expect(hubSummary(summary).submitted).toBe(0);
+    expect(await store.get(stateKey(SCOPE))).toBe('{"format":');
   }, 60_000);
 });
 
@@ -274,7 +291,7 @@ describe('ASFF limits against the validating Security Hub', () => {
       const { summary } = await syncSecurityHub(
         {
           run: { runId: 'limits', date: '2026-11-01' },
-          findings: [{ finding, target: `aws:${ACCOUNT_A}/${REGION}` }],
+          findings: [{ finding, target: SCOPE }],
           completeTargets: new Set(),
           now: new Date(T0),
         },

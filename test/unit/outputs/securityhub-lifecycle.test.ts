@@ -61,7 +61,7 @@ describe('planLifecycle', () => {
   const base = [f(clusterA, 'eks-x'), f(clusterA, 'eks-y', 'pass'), f(clusterB, 'eks-x')];
 
   it('imports everything on the first run, then nothing when nothing changed', () => {
-    const first = run(emptyState(), base, day(0));
+    const first = run(emptyState(TARGET), base, day(0));
     expect(first.kinds).toEqual(['new eks-x@a', 'new eks-y@a', 'new eks-x@b']);
     expect(Object.keys(first.state.findings)).toHaveLength(3);
     const second = run(first.state, base, day(1));
@@ -70,7 +70,7 @@ describe('planLifecycle', () => {
   });
 
   it('re-imports a fixed finding as PASSED/INFORMATIONAL with its first CreatedAt and a later UpdatedAt', () => {
-    const first = run(emptyState(), base, day(0));
+    const first = run(emptyState(TARGET), base, day(0));
     const fixed = [f(clusterA, 'eks-x', 'pass'), base[1] as Finding, base[2] as Finding];
     const second = run(first.state, fixed, day(1));
     expect(second.kinds).toEqual(['passed eks-x@a']);
@@ -84,14 +84,14 @@ describe('planLifecycle', () => {
   });
 
   it('counts a changed message as an update and a failing-again finding as an update', () => {
-    const first = run(emptyState(), base, day(0));
+    const first = run(emptyState(TARGET), base, day(0));
     const changed = { ...(base[0] as Finding), message: 'Another deciding value.' };
     const second = run(first.state, [changed, base[1] as Finding, base[2] as Finding], day(1));
     expect(second.kinds).toEqual(['updated eks-x@a']);
   });
 
   it('archives the findings of a deleted cluster (and of a removed check), re-sent whole', () => {
-    const first = run(emptyState(), base, day(0));
+    const first = run(emptyState(TARGET), base, day(0));
     const second = run(first.state, [base[1] as Finding], day(1));
     expect(second.kinds.sort()).toEqual(['archived eks-x@a', 'archived eks-x@b']);
     for (const p of second.plan.imports) {
@@ -109,14 +109,14 @@ describe('planLifecycle', () => {
   });
 
   it('archives nothing for a target that did not complete (failed, partial, or out of scope)', () => {
-    const first = run(emptyState(), base, day(0));
+    const first = run(emptyState(TARGET), base, day(0));
     const second = run(first.state, [], day(1), { completeTargets: new Set() });
     expect(second.plan.imports).toEqual([]);
     expect(second.state.findings).toEqual(first.state.findings);
   });
 
   it('leaves a finding as it was when its check now returns unknown', () => {
-    const first = run(emptyState(), base, day(0));
+    const first = run(emptyState(TARGET), base, day(0));
     const unknown = [
       f(clusterA, 'eks-x', 'unknown'),
       f(clusterA, 'eks-y', 'unknown'),
@@ -126,7 +126,7 @@ describe('planLifecycle', () => {
     expect(second.plan.imports).toEqual([]);
     expect(second.plan.unknownKept).toBe(2);
     // A new finding that is unknown is imported (WARNING): Security Hub has nothing to keep.
-    const fresh = run(emptyState(), [f(clusterA, 'eks-z', 'unknown')], day(0));
+    const fresh = run(emptyState(TARGET), [f(clusterA, 'eks-z', 'unknown')], day(0));
     expect(fresh.plan.imports[0]?.asff.Compliance?.Status).toBe('WARNING');
     // So is an archived one whose cluster is back: it is shown again, as WARNING.
     const archived = run(first.state, [], day(2));
@@ -137,7 +137,7 @@ describe('planLifecycle', () => {
   });
 
   it('refreshes unchanged open findings once their last import is 7 days old, and no passed ones', () => {
-    let state = run(emptyState(), base, day(0)).state;
+    let state = run(emptyState(TARGET), base, day(0)).state;
     const sent: string[] = [];
     for (let d = 1; d <= 30; d++) {
       const r = run(state, base, day(d));
@@ -154,12 +154,14 @@ describe('planLifecycle', () => {
       'day 28 refreshed eks-x@a',
       'day 28 refreshed eks-x@b',
     ]);
-    const three = run(run(emptyState(), base, day(0)).state, base, day(3), { refreshAfterDays: 3 });
+    const three = run(run(emptyState(TARGET), base, day(0)).state, base, day(3), {
+      refreshAfterDays: 3,
+    });
     expect(three.kinds).toEqual(['refreshed eks-x@a', 'refreshed eks-x@b']);
   });
 
   it('keeps UpdatedAt increasing when the clock is behind the last import', () => {
-    const first = run(emptyState(), base, day(1));
+    const first = run(emptyState(TARGET), base, day(1));
     const fixed = [f(clusterA, 'eks-x', 'pass')];
     const behind = run(first.state, fixed, day(0));
     expect(Date.parse(behind.plan.imports[0]?.asff.UpdatedAt ?? '')).toBe(day(1).getTime() + 1);
@@ -167,13 +169,13 @@ describe('planLifecycle', () => {
 
   it('uses the first of findings sharing an id and reports the id', () => {
     const twin = f(clusterA, 'eks-x');
-    const r = run(emptyState(), [twin, { ...twin, message: 'other' }], day(0));
+    const r = run(emptyState(TARGET), [twin, { ...twin, message: 'other' }], day(0));
     expect(r.plan.imports).toHaveLength(1);
     expect(r.plan.duplicateIds).toEqual([twin.id]);
   });
 
   it('archives a finding where it was when its destination changes, and imports it at the new one', () => {
-    const first = run(emptyState(), [f(clusterA, 'eks-x')], day(0));
+    const first = run(emptyState(TARGET), [f(clusterA, 'eks-x')], day(0));
     const owner: ImportDestination = {
       account: '012345678910',
       region: 'us-west-2',
@@ -194,7 +196,7 @@ describe('planLifecycle', () => {
   });
 
   it('keeps the state of findings whose import failed, so the next run sends them again', () => {
-    const first = run(emptyState(), base, day(0));
+    const first = run(emptyState(TARGET), base, day(0));
     const fixed = [f(clusterA, 'eks-x', 'pass'), base[1] as Finding, base[2] as Finding];
     const plan = planLifecycle({
       state: first.state,
@@ -215,7 +217,7 @@ describe('planLifecycle', () => {
   });
 
   it('drops archived entries 90 days after their last import', () => {
-    const first = run(emptyState(), base, day(0));
+    const first = run(emptyState(TARGET), base, day(0));
     const archived = run(first.state, [], day(1));
     expect(Object.keys(run(archived.state, [], day(60)).state.findings)).toHaveLength(3);
     expect(Object.keys(run(archived.state, [], day(92)).state.findings)).toHaveLength(0);
@@ -224,8 +226,8 @@ describe('planLifecycle', () => {
   it('GKE findings keep their target label and hash independently of timestamps', () => {
     const g = gkeFinding();
     expect(targetOf(g)).toBe(`gcp:${g.account}`);
-    const a = run(emptyState(), [g], day(0)).plan.imports[0]?.asff;
-    const b = run(emptyState(), [g], day(5)).plan.imports[0]?.asff;
+    const a = run(emptyState(TARGET), [g], day(0)).plan.imports[0]?.asff;
+    const b = run(emptyState(TARGET), [g], day(5)).plan.imports[0]?.asff;
     expect(a && b && contentHash(a) === contentHash(b)).toBe(true);
   });
 });
