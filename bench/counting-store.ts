@@ -48,6 +48,14 @@ export function countingStore(inner: ObjectStore): ObjectStore & { counts: Store
       counts.gets += 1;
       return inner.get(key);
     },
+    ...(inner.getStream
+      ? {
+          getStream(key: string) {
+            counts.gets += 1;
+            return (inner.getStream as NonNullable<ObjectStore['getStream']>).call(inner, key);
+          },
+        }
+      : {}),
     async list(prefix) {
       const keys = await inner.list(prefix);
       counts.lists += Math.max(1, Math.ceil(keys.length / 1000));

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { formatIssues } from '../core/config';
 import { Finding } from '../core/finding';
 import { type FindingsEncoder, jsonArrayEncoder } from './findings-encoder';
+import { jsonArrayItems } from './json-array-items';
 
 /** `findings.json`: every finding of a scan or run, one JSON array, as the scan CLI writes it. */
 export function findingsJson(findings: readonly Finding[]): string {
@@ -27,4 +28,28 @@ export function parseFindingsJson(text: string, where: string): Finding[] {
     throw new Error(`${where} is not a findings list: ${issues}`);
   }
   return parsed.data;
+}
+
+/**
+ * Reads a `findings.json` given in pieces, one finding at a time, so a run's findings are never
+ * whole in memory; throws an error naming `where` and the first bad entry.
+ */
+export async function* findingsJsonItems(
+  chunks: AsyncIterable<string>,
+  where: string,
+): AsyncGenerator<Finding> {
+  let index = 0;
+  for await (const item of jsonArrayItems(chunks, where)) {
+    const parsed = Finding.safeParse(item);
+    if (!parsed.success) {
+      const issues = formatIssues(parsed.error)
+        .split('\n')
+        .slice(0, 5)
+        .map((line) => `${index}.${line}`)
+        .join('; ');
+      throw new Error(`${where} is not a findings list: ${issues}`);
+    }
+    yield parsed.data;
+    index += 1;
+  }
 }

@@ -92,6 +92,15 @@ export function createFsStore(root: string): ObjectStore {
         throw error;
       }
     },
+    async getStream(key) {
+      const path = join(root, checkKey(key));
+      // Opened first, so a missing file is `undefined` rather than a failing stream.
+      const handle = await open(path, 'r').catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return undefined;
+        throw error;
+      });
+      return handle?.createReadStream({ encoding: 'utf8' });
+    },
     async getVersioned(key) {
       const body = await readOrUndefined(join(root, checkKey(key)));
       return body === undefined ? undefined : { body, version: versionOf(body) };

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
@@ -128,6 +129,21 @@ export function createS3Store({ client, bucket, prefix = '' }: S3StoreOptions): 
         return out.Body ? await out.Body.transformToString('utf-8') : '';
       } catch (error) {
         // GetObject answers NoSuchKey for a missing key when the caller may list the bucket.
+        if (error instanceof NoSuchKey || (error as Error).name === 'NoSuchKey') return undefined;
+        throw error;
+      }
+    },
+    async getStream(key) {
+      try {
+        const out = await client.send(
+          new GetObjectCommand({ Bucket: bucket, Key: prefix + checkKey(key) }),
+        );
+        if (!out.Body) return (async function* () {})();
+        // In Node the body is a Readable: decoded as it arrives, never joined.
+        const body = out.Body as Readable;
+        body.setEncoding('utf8');
+        return body;
+      } catch (error) {
         if (error instanceof NoSuchKey || (error as Error).name === 'NoSuchKey') return undefined;
         throw error;
       }

@@ -82,6 +82,12 @@ export interface ObjectStore {
   openWrite?(key: string, contentType: string): ObjectWriter;
   /** The object's text, or `undefined` when there is no such key. */
   get(key: string): Promise<string | undefined>;
+  /**
+   * The object's text in pieces as it is read, or `undefined` when there is no such key: for
+   * objects larger than a Lambda should hold as one string (earlier runs' `findings.json`).
+   * Absent: `readText` gets the object whole.
+   */
+  getStream?(key: string): Promise<AsyncIterable<string> | undefined>;
   /** Every key under the prefix. */
   list(prefix: string): Promise<string[]>;
   /**

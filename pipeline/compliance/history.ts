@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { CLOUD_OF, type Cloud, type Provider } from '../../core/provider';
 import { Target } from '../../core/target';
 import type { EvidenceObject } from '../../outputs/compliance/types';
-import { parseFindingsJson } from '../../outputs/findings-json';
+import { findingsJsonItems } from '../../outputs/findings-json';
 import { keys } from '../keys';
 import type { ObjectStore } from '../types';
 import { daysBetween } from './days';
@@ -43,6 +43,43 @@ const Summary = z.object({
   }),
 });
 
+/** The object's text in pieces: streamed where the store can, else got whole. */
+async function pieces(store: ObjectStore, key: string): Promise<AsyncIterable<string> | undefined> {
+  if (store.getStream) return store.getStream(key);
+  const text = await store.get(key);
+  return text === undefined
+    ? undefined
+    : (async function* () {
+        yield text;
+      })();
+}
+
+/**
+ * A run's merged findings read one at a time into the results the view needs, hashed as they
+ * pass: an earlier run's `findings.json` is never whole in memory.
+ */
+async function readResults(
+  store: ObjectStore,
+  key: string,
+): Promise<{ results: RunResults; object: EvidenceObject }> {
+  const chunks = await pieces(store, key);
+  if (chunks === undefined) throw new Error(`${key} is missing although the run completed`);
+  const source: AsyncIterable<string> = chunks;
+  const hash = createHash('sha256');
+  let bytes = 0;
+  async function* hashed() {
+    for await (const chunk of source) {
+      const body = Buffer.from(chunk, 'utf8');
+      hash.update(body);
+      bytes += body.length;
+      yield chunk;
+    }
+  }
+  const results = new RunResults();
+  for await (const f of findingsJsonItems(hashed(), key)) results.add(f);
+  return { results, object: { key, kind: 'findings', sha256: hash.digest('hex'), bytes } };
+}
+
 function evidence(key: string, kind: EvidenceObject['kind'], text: string): EvidenceObject {
   const body = Buffer.from(text, 'utf8');
   return { key, kind, sha256: createHash('sha256').update(body).digest('hex'), bytes: body.length };
@@ -67,10 +104,7 @@ async function readRun(
   const summary = Summary.safeParse(json);
   if (!summary.success)
     throw new Error(`${summaryKey} is not a run summary: ${summary.error.issues[0]?.message}`);
-  const findingsKey = keys.findings(run);
-  const findingsText = await store.get(findingsKey);
-  if (findingsText === undefined)
-    throw new Error(`${findingsKey} is missing although the run completed`);
+  const findings = await readResults(store, keys.findings(run));
   const targetObjects: HistoryRun['targetObjects'] = [];
   for (const t of summary.data.targets.results) {
     const prefix = keys.targetPrefix(run, t.target);
@@ -90,14 +124,11 @@ async function readRun(
   return {
     date,
     runId,
-    results: RunResults.of(parseFindingsJson(findingsText, findingsKey)),
+    results: findings.results,
     failedTargets: summary.data.targets.results
       .filter((t) => t.status === 'failed')
       .map((t) => ({ cloud: t.target.cloud, label: t.label })),
-    runObjects: [
-      evidence(findingsKey, 'findings', findingsText),
-      evidence(summaryKey, 'run-summary', summaryText),
-    ],
+    runObjects: [findings.object, evidence(summaryKey, 'run-summary', summaryText)],
     targetObjects,
   };
 }

@@ -74,6 +74,22 @@ describe.each(stores)('%s', (name, make) => {
     ]);
   });
 
+  it('reads an object in pieces, multi-byte characters whole, and undefined for a missing key', async () => {
+    const store = make();
+    const getStream = store.getStream;
+    if (!getStream) throw new Error(`${name} cannot read in pieces`);
+    // 3 MiB with a 3-byte character on every boundary a read could cut at.
+    const text = `${'✓'.repeat(1024 * 1024)}end`;
+    await store.put(`${base}stream/big.txt`, text, 'text/plain');
+    const chunks: string[] = [];
+    for await (const chunk of (await getStream.call(store, `${base}stream/big.txt`)) ?? []) {
+      chunks.push(chunk);
+    }
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(chunks.join('')).toBe(text);
+    expect(await getStream.call(store, `${base}stream/missing.txt`)).toBeUndefined();
+  });
+
   it('overwrites a key', async () => {
     const store = make();
     await store.put(`${base}over.txt`, 'one', 'text/plain');

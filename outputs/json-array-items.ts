@@ -1,0 +1,81 @@
+const QUOTE = 34;
+const BACKSLASH = 92;
+const COMMA = 44;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
+
+/**
+ * The items of a JSON array read in pieces (a large `findings.json`): each top-level item's text
+ * is cut out by following strings and nesting, and parsed alone, so the array is never whole in
+ * memory. Anything that is not one JSON array throws an error naming `where`.
+ */
+export async function* jsonArrayItems(
+  chunks: AsyncIterable<string>,
+  where: string,
+): AsyncGenerator<unknown> {
+  let state = 'start' as 'start' | 'items' | 'end';
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  let count = 0;
+  let parts: string[] = [];
+
+  const parse = (text: string): unknown => {
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      throw new Error(`${where} is not JSON: item ${count}: ${(error as Error).message}`);
+    }
+  };
+
+  for await (const chunk of chunks) {
+    let start = 0;
+    const items: unknown[] = [];
+    for (let i = 0; i < chunk.length; i++) {
+      const c = chunk.charCodeAt(i);
+      if (state !== 'items') {
+        if (isSpace(c)) continue;
+        if (state === 'start' && c === OPEN_BRACKET) {
+          state = 'items';
+          start = i + 1;
+          continue;
+        }
+        throw new Error(
+          `${where} is not JSON: ${state === 'start' ? 'it is not an array' : 'text after the array'}`,
+        );
+      }
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (c === BACKSLASH) escaped = true;
+        else if (c === QUOTE) inString = false;
+        continue;
+      }
+      if (c === QUOTE) inString = true;
+      else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth += 1;
+      else if (depth > 0 && (c === CLOSE_BRACE || c === CLOSE_BRACKET)) depth -= 1;
+      else if (depth === 0 && (c === COMMA || c === CLOSE_BRACKET)) {
+        parts.push(chunk.slice(start, i));
+        const text = parts.join('').trim();
+        parts = [];
+        start = i + 1;
+        if (text !== '') {
+          items.push(parse(text));
+          count += 1;
+        } else if (c === COMMA || count > 0) {
+          throw new Error(`${where} is not JSON: item ${count} is empty`);
+        }
+        if (c === CLOSE_BRACKET) state = 'end';
+      }
+    }
+    if (state === 'items') parts.push(chunk.slice(start));
+    yield* items;
+  }
+  if (state !== 'end') {
+    throw new Error(
+      `${where} is not JSON: ${state === 'start' ? 'it is empty' : 'the array is not closed'}`,
+    );
+  }
+}
