@@ -5,6 +5,7 @@ import { runPublishJob } from './publish-child';
 import { runBench } from './run-bench';
 
 const USAGE = `npm run bench -- [--clusters N] [--latency MS] [--per-target N] [--large N] [--whole-scopes] [--cold-targets]
+                     [--security-hub [--history-days N]]
 
 Audits a synthetic sandbox estate of N clusters (default 1000) spread over AWS, GCP and Azure,
 with MS milliseconds added to every API call (default 50), in this process with the production
@@ -20,7 +21,9 @@ The run's publish step is run again alone in a fresh process of this program (as
 Lambda starts), its own time and memory under publishAlone. --security-hub: that publish imports
 into the sandbox's Security Hub (as a deployment does by default), and a second run over the
 same estate a day later measures the lifecycle's steady state; both days report their Security
-Hub calls by operation and what was imported.`;
+Hub calls by operation and what was imported. --history-days N (with --security-hub): the second
+day's publish reads N days of runs for the report's continuous-compliance view (copies of the
+first day's run linked in), as a deployment's publish does from its Nth day (30: the window).`;
 
 function positive(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -40,6 +43,7 @@ const { values } = parseArgs({
     'whole-scopes': { type: 'boolean' },
     'cold-targets': { type: 'boolean' },
     'security-hub': { type: 'boolean' },
+    'history-days': { type: 'string' },
     // Hidden: the publish child (`bench/publish-child.ts`).
     'publish-child': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
@@ -58,6 +62,7 @@ if (values.help) {
     listing: values['whole-scopes'] !== true,
     coldTargets: values['cold-targets'] === true,
     securityHub: values['security-hub'] === true,
+    historyDays: positive('history-days', values['history-days'], 0),
   });
   const text = `${JSON.stringify(result, null, 2)}\n`;
   const dir = join(import.meta.dirname, 'results');

@@ -27,6 +27,7 @@ import { coldTargetCollectors } from './cold-targets';
 import { type CostEstimate, estimateCost, PRICES } from './cost';
 import { countingStore } from './counting-store';
 import { benchEstate, clustersPerCloud } from './estate';
+import { linkHistory } from './history-links';
 import { type CallInterval, type LowerBound, longestChain, lowerBound } from './lower-bound';
 import { callsByOperation } from './operation-counts';
 import { publishInChild } from './publish-child';
@@ -56,6 +57,11 @@ export interface BenchOptions {
    * same estate a day later is published too (the lifecycle's steady state).
    */
   securityHub: boolean;
+  /**
+   * With `securityHub`: the second day's publish reads this many days of compliance history
+   * (earlier runs linked in, as a deployment's 30th day has); 0 or 1: only the first day's run.
+   */
+  historyDays: number;
 }
 
 /** A run's publish step alone in a fresh process (`publish-child.ts`), as the publish Lambda. */
@@ -103,6 +109,8 @@ export interface BenchResult {
   listing: boolean;
   /** Whether every target had fresh collectors (`--cold-targets`): no object shared between them. */
   coldTargets: boolean;
+  /** Days of compliance history the second day's publish read (`--history-days`). */
+  historyDays?: number;
   targets: number;
   latencyMs: number;
   apiCalls: number;
@@ -441,6 +449,9 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
         },
         next,
       );
+      if (opts.historyDays > 0) {
+        await linkHistory(storeDir, run.discovered.run, next.date, opts.historyDays);
+      }
       alone.push(await publishAlone(2, next, day2, where));
     }
 
@@ -454,6 +465,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       },
       listing: opts.listing,
       coldTargets: opts.coldTargets,
+      ...(opts.securityHub ? { historyDays: Math.max(2, opts.historyDays) } : {}),
       targets: targetCount,
       latencyMs: opts.latencyMs,
       apiCalls,

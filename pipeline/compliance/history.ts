@@ -147,6 +147,8 @@ export async function readComplianceHistory(
     targetObjects?: boolean;
     /** `date/runId` of a run not to read (the run being published, maybe published before). */
     except?: string;
+    /** Each run as it is read, instead of in `runs`: then one run at a time is held. */
+    onRun?: (run: HistoryRun) => void;
   } = {},
 ): Promise<HistoryRead> {
   const byRun = new Map<string, { date: string; runId: string; keys: string[] }>();
@@ -168,7 +170,8 @@ export async function readComplianceHistory(
     if (id === opts.except) continue;
     try {
       const run = await readRun(store, r.date, r.runId, opts.targetObjects === false ? [] : r.keys);
-      if (run) runs.push(run);
+      if (run && opts.onRun) opts.onRun(run);
+      else if (run) runs.push(run);
       else incomplete.push(`${id} (no run summary)`);
     } catch (error) {
       incomplete.push(`${id} (${(error as Error).message})`);

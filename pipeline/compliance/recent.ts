@@ -6,7 +6,7 @@ import type { Cloud } from '../../core/provider';
 import type { ComplianceReport } from '../../outputs/compliance/types';
 import type { ObjectStore, RunRef } from '../types';
 import { daysBefore } from './days';
-import { evaluateCompliance } from './evaluate';
+import { ComplianceFold } from './evaluate';
 import { readComplianceHistory } from './history';
 import { RunResults } from './run-results';
 
@@ -16,7 +16,9 @@ export const REPORT_COMPLIANCE_DAYS = 30;
 /**
  * The report's continuous-compliance view: the last 30 days of completed runs plus the run being
  * published (whose summary is not written yet, so it is added from its findings), for every
- * mapped framework. Reads only the runs' merged findings and summaries, not their snapshots.
+ * mapped framework. Reads only the runs' merged findings and summaries, not their snapshots, and
+ * folds each run in as it is read: the view shows each day's status and the clusters that broke
+ * a requirement, so no run's results or breaches are kept (`mk8s-audit evidence` lists them).
  */
 export async function recentCompliance(args: {
   store: ObjectStore;
@@ -29,31 +31,35 @@ export async function recentCompliance(args: {
   const to = args.run.date;
   const from = daysBefore(to, (args.days ?? REPORT_COMPLIANCE_DAYS) - 1);
   const current = `${args.run.date}/${args.run.runId}`;
+  const folds = MAPPED_FRAMEWORKS.map(
+    (id) =>
+      new ComplianceFold({
+        framework: MAPPED_FRAMEWORK_DEFS[id],
+        checks: ALL_CHECKS,
+        from,
+        to,
+        detail: false,
+      }),
+  );
   // This run's own objects (from an earlier attempt to publish it) are not read: it is added below.
   const history = await readComplianceHistory(args.store, from, to, {
     targetObjects: false,
     except: current,
-  });
-  const runs = [
-    ...history.runs.filter((r) => `${r.date}/${r.runId}` !== current),
-    {
-      date: args.run.date,
-      runId: args.run.runId,
-      results: args.findings instanceof RunResults ? args.findings : RunResults.of(args.findings),
-      failedTargets: [...args.failedTargets],
-      runObjects: [],
-      targetObjects: [],
+    onRun(run) {
+      if (`${run.date}/${run.runId}` !== current) for (const fold of folds) fold.add(run);
     },
-  ];
+  });
+  const results =
+    args.findings instanceof RunResults ? args.findings : RunResults.of(args.findings);
+  const run = {
+    date: args.run.date,
+    runId: args.run.runId,
+    results,
+    failedTargets: [...args.failedTargets],
+    runObjects: [],
+    targetObjects: [],
+  };
+  for (const fold of folds) fold.add(run);
   const incomplete = history.incomplete.filter((id) => !id.startsWith(`${current} `));
-  return MAPPED_FRAMEWORKS.map((id) =>
-    evaluateCompliance({
-      framework: MAPPED_FRAMEWORK_DEFS[id],
-      checks: ALL_CHECKS,
-      runs,
-      incompleteRuns: incomplete,
-      from,
-      to,
-    }),
-  );
+  return folds.map((fold) => fold.result(incomplete));
 }

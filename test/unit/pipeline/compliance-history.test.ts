@@ -6,7 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Framework } from '../../../checks/frameworks/types';
 import type { Status } from '../../../core/check';
 import { createFsStore } from '../../../outputs/fs-store';
-import { daysBetween, evaluateCompliance } from '../../../pipeline/compliance/evaluate';
+import {
+  ComplianceFold,
+  daysBetween,
+  evaluateCompliance,
+} from '../../../pipeline/compliance/evaluate';
 import { readComplianceHistory } from '../../../pipeline/compliance/history';
 import { result, storeRun } from '../../builders/run-history';
 
@@ -194,5 +198,36 @@ describe('continuous compliance over a 30-day history with gaps', () => {
       expect(e.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
       expect(e.bytes).toBe(bytes.length);
     }
+  });
+
+  it("the report's status-only fold, one run at a time, judges every day as the full evaluation does", async () => {
+    const full = (await report()).report;
+    const fold = new ComplianceFold({
+      framework: FW,
+      checks: CHECKS,
+      from: day(1),
+      to: day(30),
+      detail: false,
+    });
+    const read = await readComplianceHistory(createFsStore(dir), day(1), day(30), {
+      targetObjects: false,
+      onRun: (run) => fold.add(run),
+    });
+    expect(read.runs).toEqual([]);
+    const folded = fold.result(read.incomplete);
+    // Everything but the lists of breaches, gaps and evidence of a judged day.
+    const lists = (r: typeof full) =>
+      r.requirements.map(({ days, ...rest }) => ({
+        ...rest,
+        days: days.map(({ date, status, runs }) => ({ date, status, runs })),
+      }));
+    expect(lists(folded)).toEqual(lists(full));
+    expect(folded.requirements.flatMap((r) => r.brokenClusters)).toContain('beta');
+    expect(new Set(folded.requirements.flatMap((r) => r.days.map((d) => d.status)))).toEqual(
+      new Set(['broken', 'compliant', 'not_evidenced', 'no_scope']),
+    );
+    const { requirements: _f, ...foldedRest } = folded;
+    const { requirements: _r, ...fullRest } = full;
+    expect(foldedRest).toEqual(fullRest);
   });
 });
