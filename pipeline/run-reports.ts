@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os';
+import { CHECK_METAS } from '../checks/check-metas';
 import { FRAMEWORKS } from '../checks/frameworks/index';
-import { ALL_CHECKS } from '../checks/index';
 import { responsibilityForReport } from '../checks/responsibility/index';
 import type { Finding } from '../core/finding';
 import type { Logger } from '../core/logger';
@@ -75,7 +75,7 @@ export async function openRunReports(
     productVersion: pkg.version,
     run,
     frameworks: FRAMEWORKS,
-    responsibility: responsibilityForReport(ALL_CHECKS),
+    responsibility: responsibilityForReport(CHECK_METAS),
     historyKey: reportKeys.history,
     reportCopies: [reportKeys.latest],
     spool: () => fileSpool(opts.spoolDir ?? tmpdir()),

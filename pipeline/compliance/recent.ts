@@ -1,6 +1,6 @@
+import { CHECK_METAS } from '../../checks/check-metas';
 import { MAPPED_FRAMEWORK_DEFS } from '../../checks/frameworks/mappings/index';
 import { MAPPED_FRAMEWORKS } from '../../checks/frameworks/mappings/types';
-import { ALL_CHECKS } from '../../checks/index';
 import type { Finding } from '../../core/finding';
 import type { Cloud } from '../../core/provider';
 import type { ComplianceReport } from '../../outputs/compliance/types';
@@ -35,7 +35,7 @@ export async function recentCompliance(args: {
     (id) =>
       new ComplianceFold({
         framework: MAPPED_FRAMEWORK_DEFS[id],
-        checks: ALL_CHECKS,
+        checks: CHECK_METAS,
         from,
         to,
         detail: false,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CHECK_METAS } from '../../../checks/check-metas';
 import { FRAMEWORKS } from '../../../checks/frameworks/index';
 import { ALL_CHECKS } from '../../../checks/index';
 import type { AnyCheck } from '../../../core/check';
@@ -11,12 +12,20 @@ import {
   renderReadmeBlock,
   replaceReadmeBlock,
 } from '../../../scripts/catalog-docs';
+import { renderCheckMetas } from '../../../scripts/check-metas';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const read = (file: string) => readFileSync(join(root, file), 'utf8');
 const STALE = 'stale: run `npm run catalog` and commit the result';
 
 describe('generated check catalog', () => {
+  it('checks/check-metas.json matches the checks (publish reads it instead of their code)', () => {
+    expect(read('checks/check-metas.json'), `checks/check-metas.json is ${STALE}`).toBe(
+      renderCheckMetas(ALL_CHECKS),
+    );
+    expect(CHECK_METAS.map((c) => c.meta.id)).toEqual(ALL_CHECKS.map((c) => c.meta.id));
+  });
+
   it('docs/checks.md matches the checks', () => {
     expect(read('docs/checks.md'), `docs/checks.md is ${STALE}`).toBe(
       renderChecksDoc(ALL_CHECKS, FRAMEWORKS),
