@@ -26,8 +26,9 @@ export const LEGACY_STATE_KEY = 'state/securityhub-state.json';
 export const LEGACY_STATE_MOVED_FORMAT = 'mk8s-audit-securityhub-state-moved';
 
 /**
- * The key of a scope's state: `aws:111122223333/eu-west-1` → `state/securityhub/aws/111122223333/eu-west-1.json`.
- * Each part is URI-encoded, so no label can reach outside the prefix or collide with another.
+ * The key of a scope's state: `aws:111122223333/eu-west-1` becomes
+ * `state/securityhub/aws/111122223333/eu-west-1.json`. Each part is URI-encoded, so no label can
+ * reach outside the prefix or collide with another.
  */
 export function stateKey(scope: string): string {
   const colon = scope.indexOf(':');
