@@ -6,6 +6,10 @@ const CLOSE_BRACKET = 93;
 const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
 const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
+/** Inside a string: where it may end (or a backslash escapes the next character). */
+const STRING_STOP = /["\\]/g;
+/** Outside strings: the characters that start a string, nest, or end an item. */
+const STRUCTURE = /["{}[\],]/g;
 
 /**
  * The items of a JSON array read in pieces (a large `findings.json`): each top-level item's text
@@ -34,13 +38,15 @@ export async function* jsonArrayItems(
   for await (const chunk of chunks) {
     let start = 0;
     const items: unknown[] = [];
-    for (let i = 0; i < chunk.length; i++) {
-      const c = chunk.charCodeAt(i);
+    let i = 0;
+    while (i < chunk.length) {
       if (state !== 'items') {
+        const c = chunk.charCodeAt(i);
+        i += 1;
         if (isSpace(c)) continue;
         if (state === 'start' && c === OPEN_BRACKET) {
           state = 'items';
-          start = i + 1;
+          start = i;
           continue;
         }
         throw new Error(
@@ -48,19 +54,34 @@ export async function* jsonArrayItems(
         );
       }
       if (inString) {
-        if (escaped) escaped = false;
-        else if (c === BACKSLASH) escaped = true;
-        else if (c === QUOTE) inString = false;
+        if (escaped) {
+          escaped = false;
+          i += 1;
+          continue;
+        }
+        // Jump to the string's next quote or backslash: the scan runs at the regex engine's
+        // speed through the text that makes up most of a findings file.
+        STRING_STOP.lastIndex = i;
+        const stop = STRING_STOP.exec(chunk);
+        if (!stop) break;
+        i = stop.index + 1;
+        if (chunk.charCodeAt(stop.index) === BACKSLASH) escaped = true;
+        else inString = false;
         continue;
       }
+      STRUCTURE.lastIndex = i;
+      const next = STRUCTURE.exec(chunk);
+      if (!next) break;
+      i = next.index + 1;
+      const c = chunk.charCodeAt(next.index);
       if (c === QUOTE) inString = true;
       else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth += 1;
       else if (depth > 0 && (c === CLOSE_BRACE || c === CLOSE_BRACKET)) depth -= 1;
       else if (depth === 0 && (c === COMMA || c === CLOSE_BRACKET)) {
-        parts.push(chunk.slice(start, i));
+        parts.push(chunk.slice(start, next.index));
         const text = parts.join('').trim();
         parts = [];
-        start = i + 1;
+        start = i;
         if (text !== '') {
           items.push(parse(text));
           count += 1;
