@@ -69,9 +69,8 @@ async function readResults(
   let bytes = 0;
   async function* hashed() {
     for await (const chunk of source) {
-      const body = Buffer.from(chunk, 'utf8');
-      hash.update(body);
-      bytes += body.length;
+      hash.update(chunk, 'utf8');
+      bytes += Buffer.byteLength(chunk, 'utf8');
       yield chunk;
     }
   }
